@@ -1,0 +1,45 @@
+# ClusterPolicyMiner: `make run` and `make test` are all a fresh machine needs.
+SHELL := /bin/bash
+CONFIG ?= Release
+DOTNET ?= dotnet
+CPM := $(DOTNET) src/ClusterPolicyMiner.Cli/bin/$(CONFIG)/net10.0/cpm.dll
+DB ?= .cpm/cpm.db
+SHARED ?= ../shared
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: setup restore build run test bench conformance clean
+
+# Native tools: poppler's pdftotext. Installed with apt-get when root, otherwise the command is printed.
+setup:
+	@command -v $(DOTNET) >/dev/null || { echo "setup: the .NET 10 SDK is missing: install it (https://dot.net) and retry" >&2; exit 1; }
+	@if ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "setup: installing poppler-utils (pdftotext)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null) || exit 1; \
+	  else \
+	    echo "setup: pdftotext is missing; run: sudo apt-get install -y poppler-utils" >&2; exit 1; \
+	  fi; \
+	fi
+
+restore: setup
+	$(DOTNET) restore ClusterPolicyMiner.sln
+
+build: restore
+	$(DOTNET) build ClusterPolicyMiner.sln -c $(CONFIG) --no-restore -v quiet -nologo
+
+run: build
+	@mkdir -p $(dir $(DB))
+	$(CPM) run --corpus corpus --out extracted --db $(DB)
+
+test: build
+	$(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | tee .cpm-test.log | grep -vE '^\s+Passed ' ; test $${PIPESTATUS[0]} -eq 0
+	@.ci/test-summary.sh .cpm-test.log
+
+bench: build
+	$(DOTNET) run -c $(CONFIG) --no-build --project tests/ClusterPolicyMiner.Benchmarks -- --shared $(SHARED) $(BENCH_ARGS)
+
+clean:
+	$(DOTNET) clean ClusterPolicyMiner.sln -v quiet
+	rm -rf .cpm

@@ -1,0 +1,2 @@
+// PLACEHOLDER: the command tree is built in Commands/.
+return 0;

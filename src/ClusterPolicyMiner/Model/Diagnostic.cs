@@ -1,0 +1,53 @@
+namespace ClusterPolicyMiner.Model;
+
+/// <summary>Every kind of problem the pipeline reports. Bad data is a value, never an exception.</summary>
+public enum DiagnosticCode
+{
+    /// <summary>The file is empty.</summary>
+    EmptyInput,
+    /// <summary>The bytes are neither text, HTML nor PDF (NUL bytes, control characters).</summary>
+    BinaryInput,
+    /// <summary>No candidate encoding decodes the bytes without many invalid sequences.</summary>
+    UnknownEncoding,
+    /// <summary>The bytes decode, but with some invalid sequences (replaced by U+FFFD).</summary>
+    InvalidSequences,
+    /// <summary>The input looks cut off (a PDF without %%EOF, HTML without its closing tags).</summary>
+    Truncated,
+    /// <summary>The input is larger than the configured limit.</summary>
+    TooLarge,
+    /// <summary>pdftotext failed, timed out or is not installed.</summary>
+    PdfExtractionFailed,
+    /// <summary>The file could not be read.</summary>
+    ReadFailed,
+    /// <summary>After cleaning, almost no body text is left.</summary>
+    NoBodyText,
+    /// <summary>A repeated copy of the body was removed.</summary>
+    RepeatedBodyRemoved,
+    /// <summary>Numbering of chapters, articles or items skips or repeats a number.</summary>
+    NumberingGap,
+    /// <summary>A metadata field could not be determined and is null.</summary>
+    MetadataUnknown,
+    /// <summary>A number in a requirement sentence whose metric is not in the taxonomy.</summary>
+    UnknownMetric,
+    /// <summary>A document redefines 以上/以下; the redefinition was applied.</summary>
+    ComparatorRedefined,
+    /// <summary>Fetching a URL failed.</summary>
+    FetchFailed,
+    /// <summary>Anything else worth a reader's attention.</summary>
+    Note,
+}
+
+/// <summary>A problem found in one document, with where it was found.</summary>
+/// <param name="Code">What kind of problem.</param>
+/// <param name="DocumentId">The document's sha256 id, or null before it is known.</param>
+/// <param name="Offset">Character offset in the stage's text, when there is one.</param>
+/// <param name="Message">One line for a person.</param>
+public sealed record Diagnostic(DiagnosticCode Code, string? DocumentId, int? Offset, string Message)
+{
+    /// <summary>Errors stop a document; the rest are warnings and notes.</summary>
+    public bool IsError => Code is DiagnosticCode.EmptyInput or DiagnosticCode.BinaryInput
+        or DiagnosticCode.UnknownEncoding or DiagnosticCode.PdfExtractionFailed
+        or DiagnosticCode.ReadFailed or DiagnosticCode.TooLarge or DiagnosticCode.FetchFailed;
+
+    public override string ToString() => Offset is { } o ? $"{Code}@{o}: {Message}" : $"{Code}: {Message}";
+}

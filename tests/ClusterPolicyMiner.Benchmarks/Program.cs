@@ -1,0 +1,2 @@
+// PLACEHOLDER: benchmarks are added per stage.
+return 0;
