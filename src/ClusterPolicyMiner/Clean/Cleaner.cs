@@ -14,5 +14,5 @@ public static class Cleaner
 {
     // PLACEHOLDER: replaced by the Clean implementation.
     public static CleanDocument Clean(NormalizedDocument doc, CleanOptions? options = null) =>
-        new(doc, doc.Text, []);
+        new(doc, doc.Text, PageInfo.None, []);
 }

@@ -31,8 +31,16 @@ public sealed record NormalizedDocument(
     IReadOnlyList<string> Normalizations,
     IReadOnlyList<Diagnostic> Diagnostics);
 
+/// <summary>Facts read from the page furniture before it was removed: the site's headline and date line
+/// (来源:… 日期:2023-08-17), kept apart from the notice's own signature date.</summary>
+public sealed record PageInfo(string? Headline, DateOnly? Published, string? Site)
+{
+    public static PageInfo None { get; } = new(null, null, null);
+}
+
 /// <summary>The clean body: furniture, repeated copies and page furniture removed.</summary>
 public sealed record CleanDocument(
     NormalizedDocument Normalized,
     string Text,
+    PageInfo Page,
     IReadOnlyList<Diagnostic> Diagnostics);
