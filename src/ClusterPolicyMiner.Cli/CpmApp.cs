@@ -36,7 +36,7 @@ public static class CpmApp
             stderr.WriteLine("cpm: see 'cpm --help'");
             return ExitCodes.Usage;
         }
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parsed.InvokeAsync(config);
