@@ -29,44 +29,42 @@ public sealed class Watcher(WebFetcher fetcher, WatchOptions options)
     {
         var visits = new List<ListingVisit>();
         var notices = new List<WatchedNotice>();
+        // A link on two listings is handled once per run.
         var handled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var jurisdiction in sources.Jurisdictions)
-        {
             foreach (var listing in jurisdiction.Listings)
-            {
-                var page = await fetcher.FetchAsync(listing.Url, state.GetValidators(listing.Url), cancel).ConfigureAwait(false);
-                if (page.Outcome != FetchOutcome.Fetched)
-                {
-                    visits.Add(new ListingVisit(jurisdiction.Name, listing.Url, page.Outcome, 0, 0, page.Error?.Message));
-                    continue;
-                }
-                var decoded = _decoder.Decode(page.ToRawDocument()!);
-                if (decoded.Diagnostics.FirstOrDefault(d => d.IsError) is { } broken)
-                {
-                    visits.Add(new ListingVisit(jurisdiction.Name, listing.Url, FetchOutcome.Error, 0, 0, $"listing: {broken.Message}"));
-                    continue;
-                }
-
-                var (links, extractError) = LinkExtractor.Extract(decoded.Text, page.FinalUrl, listing);
-                if (extractError is not null)
-                {
-                    visits.Add(new ListingVisit(jurisdiction.Name, listing.Url, FetchOutcome.Error, 0, 0, extractError));
-                    continue;
-                }
-                var unseen = links.Where(l => !handled.Contains(l.Url.AbsoluteUri) && !state.HasSeen(l.Url)).ToList();
-                var complete = unseen.Count <= Options.MaxNewNoticesPerListing;
-                foreach (var link in unseen.Take(Options.MaxNewNoticesPerListing))
-                {
-                    handled.Add(link.Url.AbsoluteUri);
-                    var notice = await WatchNoticeAsync(jurisdiction.Name, listing, link, state, ingest, cancel).ConfigureAwait(false);
-                    notices.Add(notice);
-                    complete &= notice.Status != IngestStatus.Error;
-                }
-                if (complete) state.PutValidators(listing.Url, page.Validators);
-                visits.Add(new ListingVisit(jurisdiction.Name, listing.Url, FetchOutcome.Fetched, links.Count, unseen.Count, null));
-            }
-        }
+                visits.Add(await WatchListingAsync(jurisdiction.Name, listing, state, ingest, handled, notices, cancel).ConfigureAwait(false));
         return new WatchReport(visits, notices);
+    }
+
+    private async Task<ListingVisit> WatchListingAsync(
+        string jurisdiction, ListingPage listing, IWatchState state, Func<FetchResult, Task<IngestOutcome>> ingest,
+        HashSet<string> handled, List<WatchedNotice> notices, CancellationToken cancel)
+    {
+        ListingVisit Failed(string error) => new(jurisdiction, listing.Url, FetchOutcome.Error, 0, 0, error);
+
+        var page = await fetcher.FetchAsync(listing.Url, state.GetValidators(listing.Url), cancel).ConfigureAwait(false);
+        if (page.Outcome != FetchOutcome.Fetched)
+            return new ListingVisit(jurisdiction, listing.Url, page.Outcome, 0, 0, page.Error?.Message);
+        var decoded = _decoder.Decode(page.ToRawDocument()!);
+        if (decoded.Diagnostics.FirstOrDefault(d => d.IsError) is { } broken)
+            return Failed($"listing: {broken.Message}");
+        var (links, extractError) = LinkExtractor.Extract(decoded.Text, page.FinalUrl, listing);
+        if (extractError is not null)
+            return Failed(extractError);
+
+        var unseen = links.Where(l => !handled.Contains(l.Url.AbsoluteUri) && !state.HasSeen(l.Url)).ToList();
+        var complete = unseen.Count <= Options.MaxNewNoticesPerListing;
+        foreach (var link in unseen.Take(Options.MaxNewNoticesPerListing))
+        {
+            handled.Add(link.Url.AbsoluteUri);
+            var notice = await WatchNoticeAsync(jurisdiction, listing, link, state, ingest, cancel).ConfigureAwait(false);
+            notices.Add(notice);
+            complete &= notice.Status != IngestStatus.Error;
+        }
+        // Only a listing whose every unseen link was handled may come back as 304 next time.
+        if (complete) state.PutValidators(listing.Url, page.Validators);
+        return new ListingVisit(jurisdiction, listing.Url, FetchOutcome.Fetched, links.Count, unseen.Count, null);
     }
 
     private async Task<WatchedNotice> WatchNoticeAsync(
