@@ -24,7 +24,7 @@ internal static partial class PageInfoReader
     /// <summary>A line of page metadata: a 来源 field, or a date field, next to another field label.</summary>
     public static bool IsDateLine(string line)
     {
-        if (line.Length > 120 || LineMeasures.Of(line).IsSentence) return false;
+        if (line.Length > 120 || line.Contains('。') || line.Contains('，')) return false;
         var hasSource = line.Contains("来源:", StringComparison.Ordinal) || line.Contains("来源：", StringComparison.Ordinal);
         var hasDateField = DateFieldLabel().IsMatch(line);
         return (hasSource && (hasDateField || Date().IsMatch(line))) || (hasDateField && Date().IsMatch(line)
@@ -55,17 +55,15 @@ internal static partial class PageInfoReader
         return new PageFacts(new PageInfo(headline, published, site), dateLine, headlineLine);
     }
 
-    /// <summary>The headline is the title-like line just before the date line (within two non-blank lines),
-    /// or just after it when the page puts the date first.</summary>
+    /// <summary>The headline is the line just before the date line when it is a short title, not a sentence,
+    /// a menu item or furniture.</summary>
     private static int FindHeadline(IReadOnlyList<string> lines, int dateLine)
     {
-        if (dateLine < 0) return -1;
-        var seen = 0;
-        for (var i = dateLine - 1; i >= 0 && seen < 2; i--)
+        for (var i = dateLine - 1; i >= 0; i--)
         {
             if (lines[i].Length == 0) continue;
-            seen++;
-            if (LineClassifier.IsTitleLike(lines[i])) return i;
+            var kind = LineClassifier.Classify(lines[i]);
+            return kind == LineKind.TitleLike || (kind == LineKind.Plain && LineMeasures.Of(lines[i]).Cjk >= 6) ? i : -1;
         }
         return -1;
     }
