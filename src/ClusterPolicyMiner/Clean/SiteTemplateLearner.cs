@@ -6,8 +6,8 @@ namespace ClusterPolicyMiner.Clean;
 
 /// <summary>Learns each site's template: the lines that recur in at least <c>minDocuments</c> pages of the
 /// same site and are not body-like. Body-like lines are never learnt: punctuated sentences, lines opening
-/// a structural unit (第X条, （一）, 一、), and signature parts (an issuing body, a date), since two notices of
-/// one issuer share their signature.</summary>
+/// a structural unit (第X条, （一）, 一、), addressee lines (ending in ：), and signature parts (an issuing body,
+/// a date), since two notices of one issuer share their addressees and signature.</summary>
 public static partial class SiteTemplateLearner
 {
     [GeneratedRegex(@"^(19|20)\d{2}年\d{1,2}月\d{1,2}日$")]
@@ -54,7 +54,8 @@ public static partial class SiteTemplateLearner
 
     internal static bool IsBodyLike(string line) =>
         LineMeasures.Of(line).IsSentence || StructuralMarker.StartsLine(line)
-        || SignatureDate().IsMatch(line) || (line.Length <= 30 && IssuerEnding().IsMatch(line));
+        || SignatureDate().IsMatch(line) || (line.Length <= 30 && IssuerEnding().IsMatch(line))
+        || (LineMeasures.Of(line).Cjk >= 4 && line[^1] is '：' or ':');
 
     /// <summary>The page's lines as the cleaner sees them (for HTML the rendered text of the whole page).</summary>
     private static List<string> PageLines(NormalizedDocument doc)
