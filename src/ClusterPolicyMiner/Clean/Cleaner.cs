@@ -60,7 +60,7 @@ public static class Cleaner
         var page = htmlFacts ?? PageInfoReader.Read(lines);
         var offsets = LineOffsets(text);
 
-        lines = [.. lines.Select(StripDebris)];
+        lines = [.. lines.Select(FurnitureLexicon.StripTrailingDebris)];
         var dropped = new HashSet<int>();
         var template = TemplateFor(page.Page, doc.Decoded.Source, options);
         for (var i = 0; i < lines.Count; i++)
@@ -91,14 +91,6 @@ public static class Cleaner
         for (var i = 0; i < text.Length; i++)
             if (text[i] == '\n') offsets.Add(i + 1);
         return [.. offsets];
-    }
-
-    /// <summary>Attribute debris at the end of a body line (`…23117616)">`) and a trailing toolbar pipe.</summary>
-    private static string StripDebris(string line)
-    {
-        var s = FurnitureLexicon.TrailingAttributeEnd().Replace(line, "");
-        s = FurnitureLexicon.TrailingPipe().Replace(s, "");
-        return s.Length == line.Length ? line : s.TrimEnd();
     }
 
     private static HashSet<string> TemplateFor(PageInfo page, string source, CleanOptions options)

@@ -60,6 +60,22 @@ internal static partial class FurnitureLexicon
     [GeneratedRegex(@"(通知|公告|通告|办法|细则|意见|方案|规划|决定|公示|指南|名单|批复|规定|措施|条例|通报|征求意见稿|实施方案|新闻|公报)([（(][^（()）]{1,12}[）)])*$")]
     public static partial Regex TitleEnding();
 
+    /// <summary>Attribute debris at the end of a line, checked cheaply before the regex.</summary>
+    public static string StripTrailingDebris(string line)
+    {
+        var t = line.TrimEnd();
+        if (t.EndsWith('>')) t = TrailingAttributeEnd().Replace(t, "");
+        if (t.EndsWith('|')) t = TrailingPipe().Replace(t, "");
+        return t.Length == line.Length ? line : t.TrimEnd();
+    }
+
+    public static bool IsHtmlDebris(string line) =>
+        line.AsSpan().IndexOfAny('<', '>') >= 0 && HtmlDebris().IsMatch(line);
+
+    public static bool IsBreadcrumb(string line) =>
+        (line.AsSpan().IndexOfAny('>', '›', '»') >= 0 || line.Contains("位置", StringComparison.Ordinal))
+        && Breadcrumb().IsMatch(line);
+
     public static bool StartsWithPhrase(string line) => Phrases.Any(p => line.StartsWith(p, StringComparison.Ordinal));
 
     public static bool ContainsPhrase(string line) => Phrases.Any(p => line.Contains(p, StringComparison.Ordinal));

@@ -40,7 +40,7 @@ internal static partial class LineClassifier
         if (line.Length == 0) return LineKind.Blank;
         var m = LineMeasures.Of(line);
         if (FurnitureLexicon.IsTailMarker(line) && !m.IsSentence) return LineKind.TailMarker;
-        if (StructuralMarker.StartsLine(line) && !FurnitureLexicon.HtmlDebris().IsMatch(line)) return LineKind.Body;
+        if (StructuralMarker.StartsLine(line) && !FurnitureLexicon.IsHtmlDebris(line)) return LineKind.Body;
         if (IsFurniture(line, m)) return LineKind.Furniture;
         if (m.IsSentence) return LineKind.Body;
         if (FurnitureLexicon.MenuItemPrefix().IsMatch(line) && line.Length <= 24 && m.Punctuation == 0)
@@ -52,12 +52,12 @@ internal static partial class LineClassifier
     private static bool IsFurniture(string line, LineMeasures m)
     {
         if (FurnitureLexicon.Widgets.Contains(line) || FurnitureLexicon.FontSizeBar().IsMatch(line)) return true;
-        if (FurnitureLexicon.HtmlDebris().IsMatch(line) || IsPageNumber(line)) return true;
+        if (FurnitureLexicon.IsHtmlDebris(line) || (line.Length <= 16 && IsPageNumber(line))) return true;
         // No CJK and no digit: `Network`, `TOP`, `|`, stray template words.
         if (m.Cjk == 0 && !line.Any(char.IsDigit) && line.Length <= 24) return true;
         if (m.IsSentence) return FurnitureLexicon.StartsWithPhrase(line) && m.Cjk < 120;
         return FurnitureLexicon.ContainsPhrase(line) || PageInfoReader.IsDateLine(line)
-            || FurnitureLexicon.Breadcrumb().IsMatch(line);
+            || FurnitureLexicon.IsBreadcrumb(line);
     }
 
     /// <summary>Which lines to keep. <paramref name="headlineLine"/> is the page headline found next to the

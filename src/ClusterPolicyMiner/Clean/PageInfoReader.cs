@@ -25,6 +25,8 @@ internal static partial class PageInfoReader
     public static bool IsDateLine(string line)
     {
         if (line.Length > 120 || line.Contains('。') || line.Contains('，')) return false;
+        if (!line.Contains("来源", StringComparison.Ordinal) && !line.Contains("日期", StringComparison.Ordinal)
+            && !line.Contains("时间", StringComparison.Ordinal)) return false;
         var hasSource = line.Contains("来源:", StringComparison.Ordinal) || line.Contains("来源：", StringComparison.Ordinal);
         var hasDateField = DateFieldLabel().IsMatch(line);
         return (hasSource && (hasDateField || Date().IsMatch(line))) || (hasDateField && Date().IsMatch(line)

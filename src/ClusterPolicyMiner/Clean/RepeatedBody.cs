@@ -48,9 +48,8 @@ internal static class RepeatedBody
     /// <summary>A line's identity: whitespace, attribute debris and a trailing pipe do not count.</summary>
     public static string Key(string line)
     {
-        var s = FurnitureLexicon.TrailingAttributeEnd().Replace(line, "");
-        s = FurnitureLexicon.TrailingPipe().Replace(s, "");
-        return string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+        var s = FurnitureLexicon.StripTrailingDebris(line);
+        return s.Any(char.IsWhiteSpace) ? string.Concat(s.Where(c => !char.IsWhiteSpace(c))) : s;
     }
 
     /// <summary>The longest run keys[a..a+len) == keys[b..b+len) with a + len &lt;= b, by characters covered.
