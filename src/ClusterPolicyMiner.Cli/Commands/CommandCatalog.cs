@@ -13,6 +13,8 @@ internal static class CommandCatalog
         ListCommand.Create(ctx),
         ShowCommand.Create(ctx),
         SearchCommand.Create(ctx),
+        FetchCommand.Create(ctx),
+        WatchCommand.Create(ctx),
         NormalizeCommand.Create(ctx),
     ];
 }

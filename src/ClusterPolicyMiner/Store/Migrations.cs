@@ -103,6 +103,11 @@ internal static class Migrations
             error TEXT,
             PRIMARY KEY (url, fetched_at)
         );
+        CREATE TABLE validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT
+        );
         CREATE TABLE watch_seen (
             link TEXT PRIMARY KEY,
             document_id TEXT,
