@@ -32,16 +32,28 @@ internal static partial class CharacterSteps
     /// (區(qū), 門(mén), 業(yè)): removed, with any repeats. A syllable counts as pinyin only when it is 1–7
     /// lower-case letters with at least one tone mark, so (a), (州), (2023), (暂行) stay; unmarked
     /// neutral-tone syllables such as (de) stay too, because nothing tells them from a list label.</summary>
-    public static string PinyinAnnotations(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="acrossLineBreak">Whether a mark on the line after its character goes too; not in markup,
+    /// whose line breaks are left alone.</param>
+    public static string PinyinAnnotations(string text, bool acrossLineBreak)
     {
         if (text.IndexOfAny(['(', '（']) < 0) return text;
-        return PinyinRegex().Replace(text, "");
+        return (acrossLineBreak ? PinyinRegex() : PinyinInlineRegex()).Replace(text, "");
     }
 
-    [GeneratedRegex(@"(?<=[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])" +
-                    @"(?:[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）])+",
+    // An annotation may sit apart from its character by spaces, invisible characters or one line break
+    // (区 (qū), 业(yè) (qū)): the layout steps that run later would otherwise bring the two together.
+    private const string InlineGap = @"[ \t\u00A0\u3000\u200B\uFEFF]*";
+    private const string Gap = @"[ \t\u00A0\u3000\u200B\uFEFF]*(?:\r?\n[ \t\u00A0\u3000\u200B\uFEFF]*)?";
+    private const string Syllable = @"[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]";
+
+    [GeneratedRegex(@"(?<=[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])(?:" + Gap + Syllable + ")+",
         RegexOptions.CultureInvariant)]
     private static partial Regex PinyinRegex();
+
+    [GeneratedRegex(@"(?<=[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])(?:" + InlineGap + Syllable + ")+",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PinyinInlineRegex();
 
     /// <summary>The brackets of a document number's year (陕工信发[2023]89号, 晋企发【2023】35号,
     /// 工信部企业(2022)119号) become 〔〕. Only a 4-digit year right after an ideograph and right before the

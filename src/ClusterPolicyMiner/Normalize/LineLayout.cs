@@ -61,8 +61,14 @@ internal static partial class LineLayout
         {
             var c = i < text.Length ? text[i] : '\n';
             if (c is not ('\n' or '\r' or '\f' or '\u0085' or '\u2028' or '\u2029')) continue;
-            lines.Add(text[start..i]);
-            if (c == '\f') lines.Add("\f");
+            if (c == '\f')
+            {
+                // The form feed's own line; the break that pdftotext or an earlier run put after it is that line's end.
+                if (i > start) lines.Add(text[start..i]);
+                lines.Add("\f");
+                if (i + 1 < text.Length && text[i + 1] is '\n' or '\r') c = text[++i];
+            }
+            else lines.Add(text[start..i]);
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
             start = i + 1;
         }

@@ -17,14 +17,15 @@ public sealed record NormalizeResult(string Text, IReadOnlyList<string> Fired);
 /// <summary>Pure text normalisation; idempotent.</summary>
 /// <remarks>
 /// The steps run in this order, and <see cref="NormalizeResult.Fired"/> names those that changed something
-/// in the same order: <c>width</c>; then, unless <see cref="NormalizeOptions.CharactersOnly"/>, the layout
-/// steps <c>special-spaces</c>, <c>line-whitespace</c>, <c>flattened-paragraphs</c>, <c>cjk-spacing</c>,
-/// <c>number-unit-spacing</c>, <c>wrapped-lines</c> (rules in <see cref="LineLayout"/>); then
-/// <c>pinyin-annotations</c>, the OpenCC config's name (<c>t2s</c>, <c>tw2s</c> or <c>hk2s</c>) and
-/// <c>doc-number-brackets</c>.
-/// Widths go first so that full-width digits meet the number rules; the layout goes before pinyin removal so
-/// that a space the layout removes cannot bring an annotation next to its character on a second run; T→S
-/// goes after both, so OpenCC's phrases see words whole (特色產 業 → 產業 → 产业) and never an annotation.
+/// in the same order: <c>width</c>, <c>pinyin-annotations</c>; then, unless
+/// <see cref="NormalizeOptions.CharactersOnly"/>, the layout steps <c>special-spaces</c>,
+/// <c>line-whitespace</c>, <c>flattened-paragraphs</c>, <c>cjk-spacing</c>, <c>number-unit-spacing</c>,
+/// <c>wrapped-lines</c> (rules in <see cref="LineLayout"/>); then the OpenCC config's name (<c>t2s</c>,
+/// <c>tw2s</c> or <c>hk2s</c>) and <c>doc-number-brackets</c>.
+/// Widths go first so that full-width digits meet the number rules; pinyin marks go before the layout and
+/// take the spaces before them along, so that no space the layout removes can bring a mark next to its
+/// character on a second run; T→S goes after both, so OpenCC's phrases see words whole
+/// (特色產 業 → 產業 → 产业) and never an annotation.
 /// Layout output ends with a line break when it is not empty.
 /// </remarks>
 public static class Normalizer
@@ -37,9 +38,10 @@ public static class Normalizer
         var fired = new List<string>();
 
         text = Step(fired, "width", text, CharacterSteps.Width);
+        text = Step(fired, "pinyin-annotations", text,
+            t => CharacterSteps.PinyinAnnotations(t, acrossLineBreak: !options.CharactersOnly));
         if (!options.CharactersOnly)
             text = Layout(fired, text);
-        text = Step(fired, "pinyin-annotations", text, CharacterSteps.PinyinAnnotations);
         text = Step(fired, converter.Config, text, t => ToFixpoint(converter, t));
         text = Step(fired, "doc-number-brackets", text, CharacterSteps.DocNumberBrackets);
         return new NormalizeResult(text, fired);
