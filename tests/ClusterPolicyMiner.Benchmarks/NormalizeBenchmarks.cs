@@ -4,6 +4,7 @@ using ClusterPolicyMiner.Benchmarks.Normalize;
 using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Normalize;
+using ClusterPolicyMiner.Tests.Normalize;
 
 namespace ClusterPolicyMiner.Benchmarks;
 
@@ -36,9 +37,9 @@ public class NormalizeBenchmarks
     [Benchmark(Baseline = true, Description = "opencc -c t2s.json (process)")]
     public int OpenccCommand()
     {
-        if (!NormalizeCorpus.CommandExists("opencc"))
+        if (!OpenCcCommand.IsInstalled)
             throw new InvalidOperationException("opencc is not installed (apt-get install -y opencc): no baseline");
-        return NormalizeCorpus.RunOpenCc("t2s", _joined).Length;
+        return OpenCcCommand.Convert("t2s", _joined).Length;
     }
 
     [Benchmark(Description = "OpenCcConverter t2s")]

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using ClusterPolicyMiner.Normalize.OpenCC;
+using ClusterPolicyMiner.Tests.Normalize;
 
 namespace ClusterPolicyMiner.Benchmarks.Normalize;
 
@@ -47,7 +47,7 @@ internal static class NormalizeCorpus
 
     private static Func<string, string> ToTraditional()
     {
-        if (CommandExists("opencc")) return text => RunOpenCc("s2t", text);
+        if (OpenCcCommand.IsInstalled) return text => OpenCcCommand.Convert("s2t", text);
         var entries = OpenCcDictionaryFile.ReversedEntries(
             File.ReadAllText(Path.Combine(Shared, "data", "opencc", "TSCharacters.txt")));
         var reversed = OpenCcDictionary.Build(entries);
@@ -62,28 +62,5 @@ internal static class NormalizeCorpus
             }
             return sb.ToString();
         };
-    }
-
-    public static bool CommandExists(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(d => File.Exists(Path.Combine(d, command)));
-
-    /// <summary>Runs <c>opencc -c CONFIG.json</c> on the text through its standard input and output.</summary>
-    public static string RunOpenCc(string config, string text)
-    {
-        var info = new ProcessStartInfo("opencc", ["-c", config + ".json"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(text);
-        process.StandardInput.Close();
-        var result = output.GetAwaiter().GetResult();
-        process.WaitForExit();
-        return result;
     }
 }
