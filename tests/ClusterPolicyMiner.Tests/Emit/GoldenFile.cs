@@ -1,0 +1,24 @@
+using System.Text;
+using ClusterPolicyMiner.Tests.Support;
+
+namespace ClusterPolicyMiner.Tests.Emit;
+
+/// <summary>Compares output with Emit/Golden/NAME; on a difference writes NAME.actual beside it, so the
+/// regression is a diff to read (and, once reviewed, the new expected file).</summary>
+internal static class GoldenFile
+{
+    public static void AssertMatches(string name, string actual)
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "tests", "ClusterPolicyMiner.Tests", "Emit", "Golden", name);
+        var expected = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+        if (expected == actual)
+        {
+            File.Delete(path + ".actual");
+            return;
+        }
+        File.WriteAllText(path + ".actual", actual, new UTF8Encoding(false));
+        Assert.Fail(expected is null
+            ? $"golden file {name} is missing; wrote {name}.actual: review it and rename it"
+            : $"output differs from golden file {name}; wrote {name}.actual beside it");
+    }
+}
