@@ -53,6 +53,7 @@ internal static class ThresholdText
         Verdict.Stricter => "stricter",
         Verdict.Looser => "looser",
         Verdict.Incomparable => "incomparable",
+        Verdict.NoBaseline => "no-baseline",
         _ => "missing",
     };
 }

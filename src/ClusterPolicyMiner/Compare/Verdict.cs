@@ -15,8 +15,10 @@ public enum Verdict
     Looser,
     /// <summary>Different directions, units, approximate values or a missing value: no order exists.</summary>
     Incomparable,
-    /// <summary>The document, or the baseline, has no requirement on this metric.</summary>
+    /// <summary>The document has no requirement on this metric.</summary>
     Missing,
+    /// <summary>The document has a requirement but the baseline has none to measure it against.</summary>
+    NoBaseline,
 }
 
 /// <summary>Orders requirements by strictness, honouring the comparator: for floors (&gt;=, &gt;) a higher
@@ -26,7 +28,8 @@ internal static class Strictness
 {
     public static Verdict Compare(Threshold? candidate, Threshold? baseline)
     {
-        if (candidate is null || baseline is null) return Verdict.Missing;
+        if (candidate is null) return Verdict.Missing;
+        if (baseline is null) return Verdict.NoBaseline;
         if (candidate.Value is not { } v || baseline.Value is not { } b) return Verdict.Incomparable;
         if (!string.Equals(candidate.Unit, baseline.Unit, StringComparison.Ordinal)) return Verdict.Incomparable;
 

@@ -18,14 +18,14 @@ internal static class HtmlReport
         table{border-collapse:collapse;margin:1em 0}
         th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left;vertical-align:top}
         td.stricter{background:#f8d0c8}td.looser{background:#cfe8cf}td.equal{background:#eee}
-        td.baseline{background:#d6e2f5;font-weight:bold}td.incomparable{background:#f5ecc2}td.missing{color:#999}
+        td.baseline{background:#d6e2f5;font-weight:bold}td.incomparable,td.no-baseline{background:#f5ecc2}td.missing{color:#999}
         ins{background:#cfe8cf;text-decoration:none}del{background:#f8d0c8}
         .legend span{display:inline-block;padding:.1em .5em;margin-right:.5em}
         svg text{font-size:12px}
         """;
 
     private const string Script = """
-        for (const v of ["stricter","looser","equal","baseline","incomparable","missing"]) {
+        for (const v of ["stricter","looser","equal","baseline","incomparable","no-baseline","missing"]) {
           const n = document.querySelectorAll('#matrix td[data-verdict="' + v + '"]').length;
           const el = document.getElementById("count-" + v);
           if (el) el.textContent = String(n);
@@ -40,7 +40,7 @@ internal static class HtmlReport
           .Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<h1>").Append(E(report.Title)).Append("</h1>\n");
 
         sb.Append("<p class=\"legend\">");
-        foreach (var v in new[] { "stricter", "looser", "equal", "baseline", "incomparable", "missing" })
+        foreach (var v in new[] { "stricter", "looser", "equal", "baseline", "incomparable", "no-baseline", "missing" })
             sb.Append($"<span class=\"{v}\">{v}: <b id=\"count-{v}\">?</b></span>");
         sb.Append("</p>\n");
 
