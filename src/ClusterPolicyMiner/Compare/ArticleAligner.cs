@@ -66,24 +66,8 @@ internal sealed partial class ArticleAligner(EditionDiffOptions options)
         }
 
         // Leftovers mostly contained in an article of the other edition: parts of a split or a merge.
-        for (var j = 0; j < after.Count; j++)
-        {
-            if (groupOfB.ContainsKey(j)) continue;
-            var best = BestContainer(after[j], before);
-            if (best < 0 || (groupOfA.TryGetValue(best, out var ga) && ga.Before.Count > 1)) continue;
-            var g = groupOfA.GetValueOrDefault(best) ?? NewGroup(groups, groupOfA, best);
-            g.After.Add(j);
-            groupOfB[j] = g;
-        }
-        for (var i = 0; i < before.Count; i++)
-        {
-            if (groupOfA.ContainsKey(i)) continue;
-            var best = BestContainer(before[i], after);
-            if (best < 0 || (groupOfB.TryGetValue(best, out var gb) && gb.After.Count > 1)) continue;
-            var g = groupOfB.GetValueOrDefault(best) ?? NewGroupAfter(groups, groupOfB, best);
-            g.Before.Add(i);
-            groupOfA[i] = g;
-        }
+        AttachLeftovers(after, before, groupOfB, groupOfA, leftoverIsAfter: true, groups);
+        AttachLeftovers(before, after, groupOfA, groupOfB, leftoverIsAfter: false, groups);
 
         var result = new List<Group>();
         foreach (var g in groups)
@@ -112,20 +96,29 @@ internal sealed partial class ArticleAligner(EditionDiffOptions options)
         return best;
     }
 
-    private static Group NewGroup(List<Group> groups, Dictionary<int, Group> groupOfA, int a)
+    /// <summary>Attaches each unmatched unit of one edition to the unit of the other that contains most of it,
+    /// unless that host is itself already one of several on its side (no many-to-many groups).</summary>
+    private void AttachLeftovers(IReadOnlyList<Unit> leftovers, IReadOnlyList<Unit> hosts,
+        Dictionary<int, Group> leftoverGroups, Dictionary<int, Group> hostGroups, bool leftoverIsAfter, List<Group> groups)
     {
-        var g = new Group([a], [], MatchBasis.Containment, 0);
-        groups.Add(g);
-        groupOfA[a] = g;
-        return g;
-    }
-
-    private static Group NewGroupAfter(List<Group> groups, Dictionary<int, Group> groupOfB, int b)
-    {
-        var g = new Group([], [b], MatchBasis.Containment, 0);
-        groups.Add(g);
-        groupOfB[b] = g;
-        return g;
+        for (var k = 0; k < leftovers.Count; k++)
+        {
+            if (leftoverGroups.ContainsKey(k)) continue;
+            var host = BestContainer(leftovers[k], hosts);
+            if (host < 0) continue;
+            if (hostGroups.TryGetValue(host, out var g))
+            {
+                if ((leftoverIsAfter ? g.Before : g.After).Count > 1) continue;
+            }
+            else
+            {
+                g = leftoverIsAfter ? new Group([host], [], MatchBasis.Containment, 0) : new Group([], [host], MatchBasis.Containment, 0);
+                groups.Add(g);
+                hostGroups[host] = g;
+            }
+            (leftoverIsAfter ? g.After : g.Before).Add(k);
+            leftoverGroups[k] = g;
+        }
     }
 
     /// <summary>Indices (into <paramref name="afterOrder"/>) of a longest strictly increasing subsequence:
