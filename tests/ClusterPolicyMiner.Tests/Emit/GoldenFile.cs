@@ -3,22 +3,23 @@ using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Emit;
 
-/// <summary>Compares output with Emit/Golden/NAME; on a difference writes NAME.actual beside it, so the
-/// regression is a diff to read (and, once reviewed, the new expected file).</summary>
+/// <summary>Compares output with Emit/Golden/NAME.EXT; on a difference writes NAME.actual.EXT beside it
+/// (git-ignored), so the regression is a diff to read (and, once reviewed, the new expected file).</summary>
 internal static class GoldenFile
 {
     public static void AssertMatches(string name, string actual)
     {
         var path = Path.Combine(TestPaths.RepoRoot, "tests", "ClusterPolicyMiner.Tests", "Emit", "Golden", name);
         var expected = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+        var actualPath = Path.ChangeExtension(path, ".actual" + Path.GetExtension(path));
         if (expected == actual)
         {
-            File.Delete(path + ".actual");
+            File.Delete(actualPath);
             return;
         }
-        File.WriteAllText(path + ".actual", actual, new UTF8Encoding(false));
+        File.WriteAllText(actualPath, actual, new UTF8Encoding(false));
         Assert.Fail(expected is null
-            ? $"golden file {name} is missing; wrote {name}.actual: review it and rename it"
-            : $"output differs from golden file {name}; wrote {name}.actual beside it");
+            ? $"golden file {name} is missing; wrote {Path.GetFileName(actualPath)}: review it and rename it"
+            : $"output differs from golden file {name}; wrote {Path.GetFileName(actualPath)} beside it");
     }
 }
