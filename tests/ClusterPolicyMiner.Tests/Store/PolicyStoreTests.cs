@@ -46,7 +46,7 @@ public class PolicyStoreTests
         using (var store = PolicyStore.Open(dir.File("a.db"))) store.Save(raw, doc);
         using var reopened = PolicyStore.Open(dir.File("a.db"));
         var loaded = reopened.Load(reopened.Resolve(raw.Id[..8])!)!;
-        Assert.Equal(Emit.PolicyJson.Write(doc), Emit.PolicyJson.Write(loaded));
+        Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(loaded));
         Assert.Equal(3m, loaded.Procedural.Concat(loaded.Thresholds).Single().Value);
     }
 
