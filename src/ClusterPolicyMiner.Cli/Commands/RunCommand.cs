@@ -22,7 +22,8 @@ internal static class RunCommand
             var (results, docs) = new Ingestor(new DocumentPipeline(new()), store).Ingest(raw, unreadable);
             IngestCommand.Report(ctx, results.Where(r => r.Status == IngestResult.Failed).ToList(), json: false);
 
-            var files = ExtractedTree.PerDocument(docs);
+            var groups = store.DuplicateGroups();
+            var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
             var (written, removed) = OutputFolder.Sync(p.GetValue(output)!, files);
             var failed = results.Count(r => r.Status == IngestResult.Failed);
             ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {files.Count} files in {p.GetValue(output)} ({written} written, {removed} removed)");
