@@ -103,8 +103,20 @@ internal sealed record Trial(Candidate Candidate, string Rule, string Text, int 
         var decoder = encoding.GetDecoder();
         var buffer = new char[encoding.GetMaxCharCount(bytes.Length)];
         var length = decoder.GetChars(bytes, buffer, flush: true);
+        var invalid = counter.Count;
+        if (candidate.CodePage is 936 or 54936 or 950)
+        {
+            // The Windows code pages map unassigned and user-defined byte pairs into the Private Use Area instead
+            // of calling the fallback (code page 950 reads most GBK bytes that way); for a notice they are invalid.
+            for (var i = 0; i < length; i++)
+            {
+                if (buffer[i] is < '\uE000' or > '\uF8FF') continue;
+                buffer[i] = '\uFFFD';
+                invalid++;
+            }
+        }
         var text = new string(buffer, 0, length);
-        return new Trial(candidate, rule, text, counter.Count, CommonHanzi.Share(text));
+        return new Trial(candidate, rule, text, invalid, CommonHanzi.Share(text));
     }
 }
 

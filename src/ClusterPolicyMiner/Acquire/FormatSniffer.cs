@@ -84,18 +84,19 @@ internal static class FormatSniffer
         text.Contains("<html", StringComparison.OrdinalIgnoreCase)
         && !text.Contains("</html", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>NULs almost all at odd offsets (UTF-16LE: the high byte of ASCII characters) or at even ones
-    /// (UTF-16BE). Chinese characters have no NUL byte, so even a mostly Chinese text shows the pattern in its
-    /// digits, punctuation and line ends.</summary>
+    /// <summary>NULs mostly at odd offsets (UTF-16LE: the high byte of ASCII characters) or at even ones
+    /// (UTF-16BE). Chinese characters rarely have a NUL byte (一, U+4E00, does), so even a mostly Chinese text
+    /// shows the pattern in its digits, punctuation and line ends. Both byte orders are returned, the likelier
+    /// first; the detector tells them apart by what they decode to.</summary>
     private static IReadOnlyList<string> Utf16ByNulParity(byte[] bytes)
     {
         int even = 0, odd = 0;
         for (var i = 0; i < bytes.Length; i++)
             if (bytes[i] == 0) { if ((i & 1) == 0) even++; else odd++; }
         var nuls = even + odd;
-        if (nuls < 4) return [];
-        if (odd >= nuls * 0.95) return ["utf-16le"];
-        if (even >= nuls * 0.95) return ["utf-16be"];
+        if (nuls < 4 || bytes.Length % 2 != 0) return [];
+        if (odd >= nuls * 0.7) return ["utf-16le", "utf-16be"];
+        if (even >= nuls * 0.7) return ["utf-16be", "utf-16le"];
         return [];
     }
 
