@@ -12,7 +12,7 @@ internal static class CommonHanzi
 
     /// <summary>The share of the non-ASCII characters of <paramref name="text"/> that are common Chinese
     /// characters; 0 when there are none. Punctuation counts in the denominator: it is shared by both readings.</summary>
-    public static double Share(string text)
+    public static double Share(ReadOnlySpan<char> text)
     {
         int nonAscii = 0, common = 0;
         foreach (var ch in text)

@@ -22,6 +22,9 @@ internal static class EncodingDetector
     /// and the share it needs at least.</summary>
     private const double ShareMargin = 0.25, ShareFloor = 0.6;
 
+    /// <summary>The sample every candidate decodes before the contenders decode the whole input.</summary>
+    private const int SampleBytes = 256 * 1024;
+
     public static EncodingDecision Decide(
         byte[] bytes, IReadOnlyList<DeclaredCharset> declared, IReadOnlyList<string> utf16Candidates)
     {
@@ -43,16 +46,22 @@ internal static class EncodingDetector
             : [CharsetEvidence.Utf8, CharsetEvidence.Gb18030, CharsetEvidence.Big5];
         candidates.AddRange(statistical.Select(c => (c, EncodingRules.Statistics, (string?)null)));
 
-        var trials = candidates
-            .DistinctBy(c => c.Candidate.Name)   // keeps the earliest evidence for an encoding
-            .Select(c => (Trial: Trial.Run(c.Candidate, c.Rule, bytes), c.Label))
-            .ToList();
+        // Every candidate is first tried on a sample; those far behind there are dropped, and only the others
+        // decode the whole input (an input that is plainly UTF-8 is then decoded once, not three times).
+        var distinct = candidates.DistinctBy(c => c.Candidate.Name).ToList();   // earliest evidence per encoding
+        var sampled = bytes.Length > SampleBytes;
+        var sample = bytes.AsSpan(0, Math.Min(bytes.Length, SampleBytes));
+        var trials = new List<(Trial Trial, string? Label)>();
+        foreach (var c in distinct) trials.Add((Trial.Run(c.Candidate, c.Rule, sample), c.Label));
+        // One more invalid sequence is allowed in a sample, whose cut may split a character.
+        var alive = Contenders(trials, NonAsciiBytes(sample), slack: sampled ? 1 : 0)
+            .Select(t => t.Trial.Candidate.Name).ToHashSet();
+        if (sampled)
+            trials = trials.Select(t => alive.Contains(t.Trial.Candidate.Name)
+                ? (Trial.Run(t.Trial.Candidate, t.Trial.Rule, bytes), t.Label) : t).ToList();
 
         var nonAscii = NonAsciiBytes(bytes);
-        var fewest = trials.Min(t => t.Trial.Invalid);
-        // A Big5 page with one character outside code page 950 is still a Big5 page: allow one invalid
-        // sequence per 400 non-ASCII bytes (about 200 characters) when comparing candidates.
-        var tied = trials.Where(t => t.Trial.Invalid <= fewest + nonAscii / 400).ToList();
+        var tied = Contenders(trials.Where(t => alive.Contains(t.Trial.Candidate.Name)).ToList(), nonAscii, slack: 0);
         var winner = tied[0];
         foreach (var other in tied.Skip(1))
         {
@@ -63,13 +72,25 @@ internal static class EncodingDetector
         var first = trials[0];
         if (first.Label is not null && winner != first)
             notes.Add(first.Trial.Invalid > winner.Trial.Invalid
-                ? $"declared charset '{first.Label}' ({first.Trial.Rule}) decodes with {first.Trial.Invalid} invalid sequence(s); " +
-                  $"decoded as {winner.Trial.Candidate.Name} by byte statistics"
+                ? $"declared charset '{first.Label}' ({first.Trial.Rule}) decodes with {(sampled ? "at least " : "")}" +
+                  $"{first.Trial.Invalid} invalid sequence(s); decoded as {winner.Trial.Candidate.Name} by byte statistics"
                 : $"declared charset '{first.Label}' ({first.Trial.Rule}) decodes to rare characters " +
-                  $"({first.Trial.Share:P0} common); decoded as {winner.Trial.Candidate.Name} ({winner.Trial.Share:P0} common)");
+                  $"({Percent(first.Trial.Share)} common); decoded as {winner.Trial.Candidate.Name} ({Percent(winner.Trial.Share)} common)");
 
         return Finish(winner.Trial, notes, nonAscii);
     }
+
+    /// <summary>The trials within reach of the fewest invalid sequences, in evidence order. A Big5 page with one
+    /// character outside code page 950 is still a Big5 page: one invalid sequence per 400 non-ASCII bytes
+    /// (about 200 characters) is allowed.</summary>
+    private static List<(Trial Trial, string? Label)> Contenders(
+        List<(Trial Trial, string? Label)> trials, int nonAscii, int slack)
+    {
+        var fewest = trials.Min(t => t.Trial.Invalid);
+        return trials.Where(t => t.Trial.Invalid <= fewest + nonAscii / 400 + slack).ToList();
+    }
+
+    private static string Percent(double share) => $"{share * 100:0}%";
 
     /// <summary>More than one invalid sequence per 20 non-ASCII bytes (about one character in ten) means the
     /// text is not in this encoding at all.</summary>
@@ -82,7 +103,7 @@ internal static class EncodingDetector
         return new EncodingDecision(trial.Candidate.Name, trial.Rule, trial.Text, trial.Invalid, notes);
     }
 
-    private static int NonAsciiBytes(byte[] bytes)
+    private static int NonAsciiBytes(ReadOnlySpan<byte> bytes)
     {
         var n = 0;
         foreach (var b in bytes) if (b >= 0x80) n++;
@@ -116,7 +137,7 @@ internal sealed record Trial(Candidate Candidate, string Rule, string Text, int 
             }
         }
         var text = new string(buffer, 0, length);
-        return new Trial(candidate, rule, text, invalid, CommonHanzi.Share(text));
+        return new Trial(candidate, rule, text, invalid, CommonHanzi.Share(text.AsSpan(0, Math.Min(text.Length, 256 * 1024))));
     }
 }
 

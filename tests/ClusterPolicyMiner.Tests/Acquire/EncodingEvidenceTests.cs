@@ -172,4 +172,24 @@ public class EncodingEvidenceTests
         Assert.StartsWith("1 invalid utf-8 sequence", diag.Message);
         Assert.Equal(d.Text.IndexOf('\uFFFD'), diag.Offset);
     }
+
+    [Fact]
+    public void InputsLargerThanTheSampleAreDecidedTheSameWayAndDecodedWhole()
+    {
+        // About 360 KB: past the 256 KB sample in which every candidate is tried first.
+        var big5Body = Acq.ReplaceAscii(Acq.Corpus("shanghai-2024-application-notice.portal.big5.html"), "; charset=big5", "");
+        var big5 = Repeat(big5Body, 50);
+        var d = Acq.Decode(big5);
+        Assert.Equal(("big5", "statistics"), (d.Encoding, d.EncodingRule));
+        Assert.Equal(50, d.Text.Split("(聯系人:吳春霞 23117616)").Length - 1);
+
+        var lying = Acq.ReplaceAscii(Acq.Corpus("beijing-2023-measures-draft.portal.gbk.html"), "charset=\"gb2312\"", "charset=\"utf-8\"");
+        var gbk = Repeat(lying, 30);
+        var g = Acq.Decode(gbk);
+        Assert.Equal(("gb18030", "statistics"), (g.Encoding, g.EncodingRule));
+        Assert.Contains("decodes with at least", Assert.Single(g.Diagnostics).Message);
+        Assert.Equal(30, g.Text.Split("第十九条本办法发布之日起实施").Length - 1);
+    }
+
+    private static byte[] Repeat(byte[] bytes, int times) => Enumerable.Repeat(bytes, times).SelectMany(b => b).ToArray();
 }
