@@ -5,7 +5,7 @@ namespace ClusterPolicyMiner.Acquire;
 
 /// <summary>What the first bytes say: the format, whether the bytes are binary, and whether NULs in alternate
 /// positions make UTF-16 without a BOM a candidate.</summary>
-internal sealed record Sniff(DocumentFormat Format, string? BinaryReason, IReadOnlyList<string> Utf16Candidates);
+internal sealed record SniffResult(DocumentFormat Format, string? BinaryReason, IReadOnlyList<string> Utf16Candidates);
 
 /// <summary>Sniffs the format from the bytes, not the file name: %PDF- header, HTML markup, else text.</summary>
 internal static class FormatSniffer
@@ -27,21 +27,21 @@ internal static class FormatSniffer
         ([0xD0, 0xCF, 0x11, 0xE0], "an OLE document (e.g. .doc, .xls)"),
     ];
 
-    public static Sniff Sniff(byte[] bytes)
+    public static SniffResult Sniff(byte[] bytes)
     {
-        if (IsPdf(bytes)) return new Sniff(DocumentFormat.Pdf, null, []);
+        if (IsPdf(bytes)) return new SniffResult(DocumentFormat.Pdf, null, []);
 
         var bom = CharsetEvidence.Bom(bytes);
         var format = LooksLikeHtml(bytes) ? DocumentFormat.Html : DocumentFormat.Txt;
-        if (bom is not null) return new Sniff(format, null, []);   // a BOM declares text
+        if (bom is not null) return new SniffResult(format, null, []);   // a BOM declares text
 
         foreach (var (magic, name) in BinaryMagics)
             if (bytes.AsSpan().StartsWith(magic))
-                return new Sniff(format, $"the bytes are {name}", []);
+                return new SniffResult(format, $"the bytes are {name}", []);
 
         var utf16 = Utf16ByNulParity(bytes);
-        if (utf16.Count > 0) return new Sniff(format, null, utf16);
-        return new Sniff(format, BinaryReason(bytes), []);
+        if (utf16.Count > 0) return new SniffResult(format, null, utf16);
+        return new SniffResult(format, BinaryReason(bytes), []);
     }
 
     /// <summary>%PDF- at the start, after optional whitespace or a UTF-8 BOM.</summary>

@@ -47,3 +47,15 @@ internal static class Acq
 
     public static IEnumerable<DiagnosticCode> Codes(this DecodedDocument d) => d.Diagnostics.Select(x => x.Code);
 }
+
+/// <summary>A test class that owns a fresh temporary folder, deleted after each test.</summary>
+public abstract class TempFolderTest : IDisposable
+{
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("cpm-acquire-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(Folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -4,15 +4,11 @@ using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Acquire;
 
-public sealed class FileSourceTests : IDisposable
+public sealed class FileSourceTests : TempFolderTest
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("cpm-files-").FullName;
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
     private void Touch(string relative, string content = "x")
     {
-        var path = Path.Combine(_root, relative);
+        var path = Path.Combine(Folder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
     }
@@ -24,7 +20,7 @@ public sealed class FileSourceTests : IDisposable
                      "rules.yaml", ".hidden.txt", ".git/config", "sub/SOURCES.md"])
             Touch(f);
 
-        var found = FileSource.Enumerate([_root]).Select(f => (Path.GetRelativePath(_root, f.Path), f.SkipReason)).ToList();
+        var found = FileSource.Enumerate([Folder]).Select(f => (Path.GetRelativePath(Folder, f.Path), f.SkipReason)).ToList();
 
         Assert.Equal(
         [
@@ -45,8 +41,8 @@ public sealed class FileSourceTests : IDisposable
     public void AFileNamedExplicitlyIsTakenWhateverItsExtensionAndAMissingPathIsLeftToRead()
     {
         Touch("notes.md");
-        var md = Path.Combine(_root, "notes.md");
-        var missing = Path.Combine(_root, "missing.txt");
+        var md = Path.Combine(Folder, "notes.md");
+        var missing = Path.Combine(Folder, "missing.txt");
         Assert.Equal([new FileInput(md), new FileInput(missing)], FileSource.Enumerate([md, missing]).ToList());
     }
 
@@ -62,16 +58,16 @@ public sealed class FileSourceTests : IDisposable
     public void ReadingAFileGivesItsBytesUnderItsPathWithTheSha256Id()
     {
         Touch("a.txt", "abc");
-        var read = FileSource.Read(Path.Combine(_root, "a.txt"));
+        var read = FileSource.Read(Path.Combine(Folder, "a.txt"));
         Assert.Null(read.Failure);
-        Assert.Equal(Path.Combine(_root, "a.txt"), read.Document!.Source);
+        Assert.Equal(Path.Combine(Folder, "a.txt"), read.Document!.Source);
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", read.Document.Id);
     }
 
     [Fact]
     public void AMissingFileIsAReadFailedDiagnostic()
     {
-        var read = FileSource.Read(Path.Combine(_root, "missing.txt"));
+        var read = FileSource.Read(Path.Combine(Folder, "missing.txt"));
         Assert.Null(read.Document);
         Assert.Equal(DiagnosticCode.ReadFailed, read.Failure!.Code);
         Assert.Equal("cannot read the file: no such file", read.Failure.Message);
@@ -80,7 +76,7 @@ public sealed class FileSourceTests : IDisposable
     [Fact]
     public void AFolderGivenToReadIsAReadFailedDiagnostic()
     {
-        var read = FileSource.Read(_root);
+        var read = FileSource.Read(Folder);
         Assert.Equal(DiagnosticCode.ReadFailed, read.Failure!.Code);
     }
 
@@ -88,7 +84,7 @@ public sealed class FileSourceTests : IDisposable
     public void AFileOverTheLimitIsRefusedBeforeReading()
     {
         Touch("big.txt", new string('x', 100));
-        var read = FileSource.Read(Path.Combine(_root, "big.txt"), maxBytes: 99);
+        var read = FileSource.Read(Path.Combine(Folder, "big.txt"), maxBytes: 99);
         Assert.Null(read.Document);
         Assert.Equal(DiagnosticCode.TooLarge, read.Failure!.Code);
         Assert.Equal("too large: 100 bytes is over the limit of 99", read.Failure.Message);

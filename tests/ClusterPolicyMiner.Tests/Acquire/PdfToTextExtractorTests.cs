@@ -5,18 +5,14 @@ using ClusterPolicyMiner.Tests.Support;
 namespace ClusterPolicyMiner.Tests.Acquire;
 
 /// <summary>Every way pdftotext can fail is a PdfExtractionFailed diagnostic naming the reason.</summary>
-public sealed class PdfToTextExtractorTests : IDisposable
+public sealed class PdfToTextExtractorTests : TempFolderTest
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("cpm-pdf-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     private static byte[] Pdf => Acq.Corpus("qinghai-2023-implementing-rules.pdf");
 
     /// <summary>A stand-in for pdftotext: a shell script with the given body, made executable.</summary>
     private string Script(string body)
     {
-        var path = Path.Combine(_dir, "fake-pdftotext");
+        var path = Path.Combine(Folder, "fake-pdftotext");
         File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
         if (!OperatingSystem.IsWindows())   // the tests that use scripts need sh, so they skip on Windows anyway
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -34,7 +30,7 @@ public sealed class PdfToTextExtractorTests : IDisposable
     [Fact]
     public void AMissingBinaryIsADiagnosticNamingTheCommand()
     {
-        var missing = Path.Combine(_dir, "no-such-pdftotext");
+        var missing = Path.Combine(Folder, "no-such-pdftotext");
         var d = Acq.Decode(Pdf, pdf: new PdfToTextExtractor(missing));
         Assert.Contains($"cannot run '{missing}'", Failure(d).Message);
         Assert.Equal(("", DocumentFormat.Pdf), (d.Text, d.Format));
@@ -43,7 +39,7 @@ public sealed class PdfToTextExtractorTests : IDisposable
     [Fact]
     public void TheCommandNamedInTheOptionsIsTheOneRun()
     {
-        var missing = Path.Combine(_dir, "elsewhere-pdftotext");
+        var missing = Path.Combine(Folder, "elsewhere-pdftotext");
         var d = new DocumentDecoder(new DecodeOptions { PdfToTextCommand = missing }).Decode(new RawDocument("x.pdf", Pdf));
         Assert.Contains(missing, Failure(d).Message);
     }
