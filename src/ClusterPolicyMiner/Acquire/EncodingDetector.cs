@@ -70,7 +70,7 @@ internal static class EncodingDetector
         }
 
         var first = trials[0];
-        if (first.Label is not null && winner != first)
+        if (first.Label is not null && winner.Trial.Candidate != first.Trial.Candidate)
             notes.Add(first.Trial.Invalid > winner.Trial.Invalid
                 ? $"declared charset '{first.Label}' ({first.Trial.Rule}) decodes with {(sampled ? "at least " : "")}" +
                   $"{first.Trial.Invalid} invalid sequence(s); decoded as {winner.Trial.Candidate.Name} by byte statistics"
