@@ -2,6 +2,7 @@ using ClusterPolicyMiner.Acquire;
 using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Normalize;
+using ClusterPolicyMiner.Structure;
 
 namespace ClusterPolicyMiner.Pipeline;
 
@@ -11,6 +12,7 @@ public sealed record PipelineOptions
     public DecodeOptions Decode { get; init; } = new();
     public NormalizeOptions Normalize { get; init; } = new();
     public CleanOptions Clean { get; init; } = new();
+    public StructureOptions Structure { get; init; } = new();
 }
 
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
@@ -34,11 +36,21 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
         var clean = Cleaner.Clean(normalizedDoc, Options.Clean);
 
+        var structure = StructureExtractor.Extract(clean.Text, clean.Page, Options.Structure);
+        var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
+
         return new PolicyDocument(
             decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
-            PolicyMetadata.Empty, clean.Text, normalized.Fired, [], [], [],
-            [.. decoded.Diagnostics, .. clean.Diagnostics]);
+            structure.Metadata, clean.Text, normalized.Fired, structure.Outline, [], [],
+            [.. decoded.Diagnostics, .. clean.Diagnostics, .. structureDiagnostics]);
     }
+
+    /// <summary>Processes a batch: what is learnt across documents (site templates) is learnt here.</summary>
+    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch) =>
+        [.. batch.Select(Process)];
+
+    /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>
+    public IReadOnlyList<ClusterPolicyMiner.Store.StoredDuplicateGroup> GroupDuplicates(IReadOnlyList<PolicyDocument> docs) => [];
 
     private static PolicyDocument Failed(DecodedDocument decoded) =>
         new(decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
