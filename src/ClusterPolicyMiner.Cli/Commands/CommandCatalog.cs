@@ -15,6 +15,7 @@ internal static class CommandCatalog
         SearchCommand.Create(ctx),
         FetchCommand.Create(ctx),
         WatchCommand.Create(ctx),
+        ConvertCommand.Create(ctx),
         NormalizeCommand.Create(ctx),
     ];
 }

@@ -1,3 +1,4 @@
+using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Model;
 using Microsoft.Data.Sqlite;
@@ -65,26 +66,26 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>Replaces all duplicate groups (they are recomputed over the whole store).</summary>
-    public void SaveDuplicateGroups(IReadOnlyList<StoredDuplicateGroup> groups)
+    public void SaveDuplicateGroups(IReadOnlyList<DuplicateGroup> groups)
     {
         using var tx = _db.BeginTransaction();
         Exec(_db, "DELETE FROM duplicate_groups", tx);
         foreach (var g in groups)
             foreach (var m in g.MemberIds)
                 Exec(_db, "INSERT INTO duplicate_groups VALUES ($doc, $canon, $sim)", tx,
-                    ("$doc", m), ("$canon", g.CanonicalId), ("$sim", g.Similarity));
+                    ("$doc", m), ("$canon", g.CanonicalId), ("$sim", g.MinSimilarity));
         tx.Commit();
     }
 
     /// <summary>The duplicate groups, canonical first in each.</summary>
-    public IReadOnlyList<StoredDuplicateGroup> DuplicateGroups()
+    public IReadOnlyList<DuplicateGroup> DuplicateGroups()
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = "SELECT canonical_id, document_id, similarity FROM duplicate_groups ORDER BY canonical_id, document_id <> canonical_id, document_id";
         using var r = cmd.ExecuteReader();
         var rows = new List<(string C, string D, double S)>();
         while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetDouble(2)));
-        return [.. rows.GroupBy(x => x.C).Select(g => new StoredDuplicateGroup(g.Key, [.. g.Select(x => x.D)], g.Min(x => x.S)))];
+        return [.. rows.GroupBy(x => x.C).Select(g => new DuplicateGroup(g.Key, [.. g.Select(x => x.D)], g.Min(x => x.S)))];
     }
 
     /// <summary>Full-text search over articles (FTS5 trigram, which needs 3 characters; shorter queries

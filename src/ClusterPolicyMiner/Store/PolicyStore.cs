@@ -17,9 +17,6 @@ public sealed record DocumentSummary(
 /// <summary>One hit of <c>cpm search</c>: where it is and the sentence that matched.</summary>
 public sealed record SearchHit(string DocumentId, string? Jurisdiction, string? Title, string Path, string Sentence);
 
-/// <summary>A group of near-duplicate documents: every member is kept, one is canonical.</summary>
-public sealed record StoredDuplicateGroup(string CanonicalId, IReadOnlyList<string> MemberIds, double Similarity);
-
 /// <summary>The SQLite store: raw snapshots (content-addressed), processed documents and their parts.
 /// One transaction per document, so a failure never leaves a half-written document.</summary>
 public sealed partial class PolicyStore : IDisposable

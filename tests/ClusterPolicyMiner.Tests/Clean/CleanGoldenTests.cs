@@ -17,7 +17,7 @@ public sealed class CleanGoldenTests
 
     private static TheoryData<string> Files(bool traditional) =>
         [.. Directory.EnumerateFiles(TestPaths.Corpus).Select(Path.GetFileName).OfType<string>()
-            .Where(f => !f.EndsWith(".md", StringComparison.Ordinal))
+            .Where(f => Path.GetExtension(f) is ".txt" or ".html" or ".pdf")
             .Where(f => f.Contains("zh-hant", StringComparison.Ordinal) == traditional)
             .Order(StringComparer.Ordinal)];
 

@@ -115,7 +115,7 @@ public sealed partial class SeedCleanTests
         var path = Path.Combine(Support.TestPaths.Corpus, Shanxi);
         var raw = new Model.RawDocument(path, File.ReadAllBytes(path));
         var decoded = new ClusterPolicyMiner.Acquire.DocumentDecoder(new()).Decode(raw);
-        var n = Normalize.Normalizer.Normalize(decoded.Text);
+        var n = ClusterPolicyMiner.Normalize.Normalizer.Normalize(decoded.Text);
         var clean = Cleaner.Clean(new Model.NormalizedDocument(decoded, n.Text, n.Fired, []));
         Assert.Equal(new Model.PageInfo("关于组织开展2025年度中小企业特色产业集群申报的通知", new DateOnly(2025, 4, 17),
             "高新院 achie.org"), clean.Page);
