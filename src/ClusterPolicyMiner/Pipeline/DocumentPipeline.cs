@@ -2,6 +2,7 @@ using ClusterPolicyMiner.Acquire;
 using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Normalize;
+using ClusterPolicyMiner.Thresholds;
 
 namespace ClusterPolicyMiner.Pipeline;
 
@@ -11,6 +12,7 @@ public sealed record PipelineOptions
     public DecodeOptions Decode { get; init; } = new();
     public NormalizeOptions Normalize { get; init; } = new();
     public CleanOptions Clean { get; init; } = new();
+    public ThresholdOptions Thresholds { get; init; } = new();
 }
 
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
@@ -34,10 +36,14 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
         var clean = Cleaner.Clean(normalizedDoc, Options.Clean);
 
+        // Until the structure stage lands the outline is empty and every source path is "".
+        IReadOnlyList<OutlineNode> outline = [];
+        var thresholds = ThresholdExtractor.Extract(clean.Text, outline, Options.Thresholds with { DocumentId = decoded.Id });
+
         return new PolicyDocument(
             decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
-            PolicyMetadata.Empty, clean.Text, normalized.Fired, [], [], [],
-            [.. decoded.Diagnostics, .. clean.Diagnostics]);
+            PolicyMetadata.Empty, clean.Text, normalized.Fired, outline, thresholds.Thresholds, thresholds.Procedural,
+            [.. decoded.Diagnostics, .. clean.Diagnostics, .. thresholds.Diagnostics]);
     }
 
     private static PolicyDocument Failed(DecodedDocument decoded) =>
