@@ -114,10 +114,13 @@ public static partial class ChineseNumberRecognizer
 /// <summary>A mention while scanning, with offsets in the folded text.</summary>
 internal sealed record Reading(NumberKind Kind, decimal? Value, decimal? Upper, string? Unit, int Start, int End, string? DateText)
 {
+    /// <summary>1.5 × 10^8 is 150000000, not 150000000.0: trailing zeros of the scale are dropped.</summary>
+    private static decimal? Trim(decimal? d) => d / 1.000000000000000000000000000000000m;
+
     public NumberMention ToMention(NumeralText nt, string original)
     {
         var start = nt.Original(Start);
         var end = nt.OriginalEnd(End);
-        return new NumberMention(Kind, Value, Upper, Unit, start, end, original[start..end], DateText);
+        return new NumberMention(Kind, Trim(Value), Trim(Upper), Unit, start, end, original[start..end], DateText);
     }
 }
