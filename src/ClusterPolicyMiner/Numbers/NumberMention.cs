@@ -27,7 +27,8 @@ public enum NumberKind
 /// <param name="Start">Offset of the first character in the text given to the recogniser.</param>
 /// <param name="End">Offset just past the last character.</param>
 /// <param name="Text">The characters between Start and End.</param>
-/// <param name="DateText">For dates: yyyy-MM-dd, or MM-dd when the year is not written.</param>
+/// <param name="DateText">For dates: yyyy-MM-dd, or MM-dd when the year is not written (MM for a month
+/// alone); for years: yyyy.</param>
 public sealed record NumberMention(
     NumberKind Kind,
     decimal? Value,
