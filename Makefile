@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: setup restore build run test bench conformance clean
+.PHONY: setup restore build run test check-extracted bench conformance clean
 
 # Native tools: poppler's pdftotext. Installed with apt-get when root, otherwise the command is printed.
 setup:
@@ -36,9 +36,24 @@ run: build
 test: build
 	$(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | tee .cpm-test.log | grep -vE '^\s+Passed ' ; test $${PIPESTATUS[0]} -eq 0
 	@.ci/test-summary.sh .cpm-test.log
+	@$(MAKE) --no-print-directory check-extracted
+
+# extracted/ is committed so that a new notice shows up as a reviewable diff; CI fails when it is stale.
+check-extracted:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(CPM) run --corpus corpus --out "$$tmp/extracted" --db "$$tmp/cpm.db" >/dev/null || true; \
+	if ! diff -r -q extracted "$$tmp/extracted" >/dev/null; then \
+	  echo "check-extracted: extracted/ is stale; run 'make run' and commit it. Differences:" >&2; \
+	  diff -r -q extracted "$$tmp/extracted" >&2; exit 1; \
+	fi; echo "check-extracted: extracted/ is up to date"
 
 bench: build
 	$(DOTNET) run -c $(CONFIG) --no-build --project tests/ClusterPolicyMiner.Benchmarks -- --shared $(SHARED) $(BENCH_ARGS)
+
+# Article segmentation against the 1,911 local regulations in ../shared/peer-suites (precision and recall).
+conformance: build
+	CPM_SHARED=$(abspath $(SHARED)) CPM_CONFORMANCE=1 $(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build \
+	  --filter Category=Conformance --logger "console;verbosity=detailed"
 
 clean:
 	$(DOTNET) clean ClusterPolicyMiner.sln -v quiet

@@ -1,18 +1,103 @@
 using ClusterPolicyMiner.Model;
+using ClusterPolicyMiner.Normalize;
 
 namespace ClusterPolicyMiner.Clean;
 
 /// <summary>Options of the cleaning stage.</summary>
 public sealed record CleanOptions
 {
-    /// <summary>Lines or blocks learnt as the furniture of a site (see SiteTemplateLearner).</summary>
+    /// <summary>Lines removed from every document, whatever its site.</summary>
     public IReadOnlySet<string> TemplateLines { get; init; } = new HashSet<string>();
+
+    /// <summary>Lines learnt as the furniture of each site (see <see cref="SiteTemplateLearner"/>), keyed by
+    /// the site of the page's date line (<see cref="PageInfo.Site"/>) or else the host of its URL.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> SiteTemplates { get; init; } =
+        new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>The normalisation that settles the whitespace of text read from HTML or joined across PDF
+    /// pages (the same as the pipeline's, but never characters-only).</summary>
+    public NormalizeOptions Normalize { get; init; } = new();
+
+    /// <summary>Below this many CJK characters of clean text a NoBodyText diagnostic is reported.</summary>
+    public int MinBodyCjk { get; init; } = 20;
 }
 
-/// <summary>Removes site furniture, page furniture and repeated copies of the body.</summary>
+/// <summary>Removes site furniture, page furniture and repeated copies of the body.
+/// Steps, in order: (HTML) main-content extraction on the DOM, (PDF) page numbers, running headers and
+/// footers and paragraphs joined over page breaks; then on the lines: the page facts are read
+/// (<see cref="PageInfo"/>), attribute debris is stripped, the site's template lines go, a repeated body is
+/// kept once, and line classification keeps the notice from its first line to the tail furniture.
+/// The clean text is the kept lines, trimmed, one paragraph per line, each ending with \n.</summary>
 public static class Cleaner
 {
-    // PLACEHOLDER: replaced by the Clean implementation.
-    public static CleanDocument Clean(NormalizedDocument doc, CleanOptions? options = null) =>
-        new(doc, doc.Text, PageInfo.None, []);
+    public static CleanDocument Clean(NormalizedDocument doc, CleanOptions? options = null)
+    {
+        options ??= new CleanOptions();
+        var settle = options.Normalize with { CharactersOnly = false };
+        var diagnostics = new List<Diagnostic>();
+        var id = doc.Decoded.Id;
+
+        string text;
+        PageFacts? htmlFacts = null;
+        switch (doc.Decoded.Format)
+        {
+            case DocumentFormat.Html:
+                var html = HtmlContentExtractor.Extract(doc.Text);
+                var pageLines = SplitLines(Normalizer.Normalize(html.PageText, settle).Text);
+                var facts = PageInfoReader.Read(pageLines, html.Title);
+                htmlFacts = facts with { DateLine = -1, HeadlineLine = -1 };
+                text = Normalizer.Normalize(html.ContentText, settle).Text;
+                break;
+            case DocumentFormat.Pdf:
+                text = Normalizer.Normalize(PdfPageCleaner.Clean(doc.Text), settle).Text;
+                break;
+            default:
+                text = doc.Text;
+                break;
+        }
+
+        var lines = SplitLines(text);
+        var page = htmlFacts ?? PageInfoReader.Read(lines);
+        var offsets = LineOffsets(text);
+
+        lines = [.. lines.Select(FurnitureLexicon.StripTrailingDebris)];
+        var dropped = new HashSet<int>();
+        var template = TemplateFor(page.Page, doc.Decoded.Source, options);
+        for (var i = 0; i < lines.Count; i++)
+            if (template.Contains(lines[i]) && i != page.DateLine) dropped.Add(i);
+
+        foreach (var copy in RepeatedBody.Find(lines, dropped))
+            diagnostics.Add(new Diagnostic(DiagnosticCode.RepeatedBodyRemoved, id, offsets[copy.FirstLine],
+                $"a repeated copy of the body was removed (lines {copy.FirstLine + 1}-{copy.LastLine + 1}, {copy.Chars} characters)"));
+
+        var remaining = Enumerable.Range(0, lines.Count).Where(i => !dropped.Contains(i)).ToList();
+        var keep = LineClassifier.Keep([.. remaining.Select(i => lines[i])],
+            remaining.IndexOf(page.HeadlineLine), page.Page.Headline);
+        var kept = remaining.Where((_, k) => keep[k]).Select(i => lines[i]).ToList();
+        var clean = kept.Count == 0 ? "" : string.Join('\n', kept) + "\n";
+
+        if (LineMeasures.Of(clean).Cjk < options.MinBodyCjk)
+            diagnostics.Add(new Diagnostic(DiagnosticCode.NoBodyText, id, null,
+                $"only {LineMeasures.Of(clean).Cjk} CJK characters of body text are left after cleaning"));
+        return new CleanDocument(doc, clean, page.Page, diagnostics);
+    }
+
+    internal static List<string> SplitLines(string text) =>
+        [.. text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\f', '\u3000', '\u00a0'))];
+
+    private static int[] LineOffsets(string text)
+    {
+        var offsets = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] == '\n') offsets.Add(i + 1);
+        return [.. offsets];
+    }
+
+    private static HashSet<string> TemplateFor(PageInfo page, string source, CleanOptions options)
+    {
+        var set = new HashSet<string>(options.TemplateLines, StringComparer.Ordinal);
+        var key = SiteTemplateLearner.SiteKey(page, source);
+        if (key is not null && options.SiteTemplates.TryGetValue(key, out var lines)) set.UnionWith(lines);
+        return set;
+    }
 }

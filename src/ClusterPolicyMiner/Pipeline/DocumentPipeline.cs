@@ -2,6 +2,7 @@ using ClusterPolicyMiner.Acquire;
 using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Normalize;
+using ClusterPolicyMiner.Structure;
 using ClusterPolicyMiner.Thresholds;
 
 namespace ClusterPolicyMiner.Pipeline;
@@ -12,6 +13,7 @@ public sealed record PipelineOptions
     public DecodeOptions Decode { get; init; } = new();
     public NormalizeOptions Normalize { get; init; } = new();
     public CleanOptions Clean { get; init; } = new();
+    public StructureOptions Structure { get; init; } = new();
     public ThresholdOptions Thresholds { get; init; } = new();
 }
 
@@ -22,29 +24,52 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
     public PipelineOptions Options { get; } = options;
 
-    public PolicyDocument Process(RawDocument raw)
+    /// <summary>One document on its own (no site templates to learn from other pages).</summary>
+    public PolicyDocument Process(RawDocument raw) => ProcessBatch([raw])[0];
+
+    /// <summary>A batch: decode and normalise every document, learn each site's template from the pages of
+    /// that site in the batch, then clean, structure and extract thresholds document by document.</summary>
+    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch)
+    {
+        var normalized = batch.Select(Normalize).ToList();
+        var templates = SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>());
+        var clean = Options.Clean with { SiteTemplates = templates };
+        return [.. normalized.Select(n => n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded))];
+    }
+
+    /// <summary>Decoded and normalised text; Normalized is null when decoding failed (the error is in Decoded).</summary>
+    private (DecodedDocument Decoded, NormalizedDocument? Normalized) Normalize(RawDocument raw)
     {
         var decoded = _decoder.Decode(raw);
         if (decoded.Diagnostics.Any(d => d.IsError))
-            return Failed(decoded);
-
+            return (decoded, null);
         var normalizeOptions = decoded.Format == DocumentFormat.Html
             ? Options.Normalize with { CharactersOnly = true }
             : Options.Normalize;
         var normalized = Normalizer.Normalize(decoded.Text, normalizeOptions);
-        var normalizedDoc = new NormalizedDocument(decoded, normalized.Text, normalized.Fired, decoded.Diagnostics);
+        return (decoded, new NormalizedDocument(decoded, normalized.Text, normalized.Fired, decoded.Diagnostics));
+    }
 
-        var clean = Cleaner.Clean(normalizedDoc, Options.Clean);
+    private PolicyDocument Finish(NormalizedDocument normalized, CleanOptions cleanOptions)
+    {
+        var decoded = normalized.Decoded;
+        var clean = Cleaner.Clean(normalized, cleanOptions);
 
-        // Until the structure stage lands the outline is empty and every source path is "".
-        IReadOnlyList<OutlineNode> outline = [];
-        var thresholds = ThresholdExtractor.Extract(clean.Text, outline, Options.Thresholds with { DocumentId = decoded.Id });
+        var structure = StructureExtractor.Extract(clean.Text, clean.Page, Options.Structure);
+        var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
+
+        var thresholds = ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id });
 
         return new PolicyDocument(
             decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
-            PolicyMetadata.Empty, clean.Text, normalized.Fired, outline, thresholds.Thresholds, thresholds.Procedural,
-            [.. decoded.Diagnostics, .. clean.Diagnostics, .. thresholds.Diagnostics]);
+            structure.Metadata, clean.Text, normalized.Normalizations, structure.Outline,
+            thresholds.Thresholds, thresholds.Procedural,
+            [.. decoded.Diagnostics, .. clean.Diagnostics, .. structureDiagnostics, .. thresholds.Diagnostics]);
     }
+
+    /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>
+    public IReadOnlyList<DuplicateGroup> GroupDuplicates(IReadOnlyList<PolicyDocument> docs) =>
+        new DuplicateDetector().Group([.. docs.Select(d => (d.Id, d.Text))]);
 
     private static PolicyDocument Failed(DecodedDocument decoded) =>
         new(decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,

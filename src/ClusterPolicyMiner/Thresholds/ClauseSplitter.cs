@@ -6,7 +6,8 @@ internal readonly record struct Clause(int Start, int End, int SentenceStart, in
 
 internal static class ClauseSplitter
 {
-    private const string SentenceEnds = "。；;！!？?\n\r";
+    // ASCII ? is left out: in reposted notices it is mostly a replacement for an undecodable character.
+    private const string SentenceEnds = "。；;！？\n\r";
     private const string ClauseEnds = "，,：:";
 
     public static List<Clause> Split(string text)

@@ -1,0 +1,59 @@
+using System.Globalization;
+using ClusterPolicyMiner.Model;
+
+namespace ClusterPolicyMiner.Compare;
+
+/// <summary>Writes a requirement back in the words a Chinese notice uses: 20亿元以上, 高于70%, 不超过100平方公里.
+/// Phrases that precede the number (高于, 不低于 …) go in front, the rest (以上, 以下, 以内, 左右) behind.</summary>
+internal static class ThresholdText
+{
+    private static readonly HashSet<string> PrefixPhrases = new(StringComparer.Ordinal)
+    {
+        "高于", "低于", "超过", "不超过", "不少于", "不低于", "不高于", "至少", "不满", "不足", "少于", "多于", "约", "达到", "大于", "小于",
+    };
+
+    public static string Describe(Threshold t)
+    {
+        var amount = Amount(t);
+        if (string.IsNullOrEmpty(t.Phrase)) return OpSymbol(t.Op) + amount;
+        return PrefixPhrases.Contains(t.Phrase) ? t.Phrase + amount : amount + t.Phrase;
+    }
+
+    /// <summary>The value in the unit a reader expects: 亿元 for round sums of money, % for shares.</summary>
+    public static string Amount(Threshold t) => t.Value is { } v ? Amount(v, t.Unit) : t.TextValue ?? "?";
+
+    public static string Amount(decimal v, string unit) => unit switch
+    {
+        "CNY" when v >= 100_000_000m => Number(v / 100_000_000m) + "亿元",
+        "CNY" when v >= 10_000m => Number(v / 10_000m) + "万元",
+        "CNY" => Number(v) + "元",
+        "%" => Number(v) + "%",
+        "km2" => Number(v) + "平方公里",
+        "years" => Number(v) + "年",
+        "working_days" => Number(v) + "个工作日",
+        "count" => Number(v),
+        _ => Number(v) + unit,
+    };
+
+    /// <summary>Invariant, without trailing zeros: 20, 1.5, 0.25.</summary>
+    public static string Number(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>The same value with its scale normalised, so 50.0 and 50 serialise alike.</summary>
+    public static decimal Normalize(decimal v) => decimal.Parse(Number(v), CultureInfo.InvariantCulture);
+
+    private static string OpSymbol(string op) => op switch
+    {
+        ">=" => "≥", "<=" => "≤", "~" => "约", _ => op,
+    };
+
+    public static string VerdictWord(Verdict v) => v switch
+    {
+        Verdict.Baseline => "baseline",
+        Verdict.Equal => "equal",
+        Verdict.Stricter => "stricter",
+        Verdict.Looser => "looser",
+        Verdict.Incomparable => "incomparable",
+        Verdict.NoBaseline => "no-baseline",
+        _ => "missing",
+    };
+}

@@ -1,0 +1,85 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClusterPolicyMiner.Compare;
+using ClusterPolicyMiner.Model;
+
+namespace ClusterPolicyMiner.Emit;
+
+/// <summary>Builds the rule file of one document as a JSON tree, keys in a fixed order, and serialises it.
+/// The YAML file is written from the same tree, so both always say the same thing.</summary>
+internal static class RuleJson
+{
+    public static JsonObject Build(PolicyDocument doc, int formatVersion)
+    {
+        var m = doc.Metadata;
+        var effective = Date(m.Effective ?? Editions.StartOf(doc));
+        var expires = Date(Editions.EndOf(doc));
+        var rules = new JsonArray();
+        foreach (var t in doc.Thresholds.OrderBy(t => t.Source.Start).ThenBy(t => t.Metric, StringComparer.Ordinal))
+            rules.Add(Rule(doc, t, effective, expires));
+
+        return new JsonObject
+        {
+            ["formatVersion"] = formatVersion,
+            ["document"] = new JsonObject
+            {
+                ["id"] = doc.Id,
+                ["jurisdiction"] = m.Jurisdiction,
+                ["issuer"] = m.Issuer,
+                ["title"] = m.Title,
+                ["docNumber"] = m.DocNumber,
+                ["kind"] = m.Kind,
+                ["status"] = m.Status,
+                ["issued"] = Date(m.Issued),
+                ["effective"] = effective,
+                ["expires"] = expires,
+                ["source"] = doc.Source,
+            },
+            ["rules"] = rules,
+        };
+    }
+
+    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires) => new()
+    {
+        ["metric"] = t.Metric,
+        ["label"] = t.Label,
+        ["op"] = t.Op,
+        ["value"] = t.Value is { } v ? JsonValue.Create(ThresholdText.Normalize(v)) : null,
+        ["textValue"] = t.TextValue,
+        ["unit"] = t.Unit,
+        ["phrase"] = t.Phrase,
+        ["window"] = WindowOf(t.Qualifiers),
+        ["soft"] = t.Qualifiers.Contains("soft", StringComparer.Ordinal),
+        ["anyOf"] = t.Group,
+        ["qualifiers"] = new JsonArray([.. t.Qualifiers.Order(StringComparer.Ordinal).Select(q => (JsonNode?)q)]),
+        ["effective"] = effective,
+        ["expires"] = expires,
+        ["citation"] = new JsonObject
+        {
+            ["path"] = t.Source.Path,
+            ["quote"] = t.Source.Quote,
+            ["start"] = t.Source.Start,
+            ["end"] = t.Source.End,
+        },
+        ["documentId"] = doc.Id,
+    };
+
+    /// <summary>近三年均 (each of the last three years) or 年均 (annual average); null when the rule has no window.</summary>
+    private static string? WindowOf(IReadOnlyList<string> qualifiers) =>
+        qualifiers.Contains("each-of-last-3-years", StringComparer.Ordinal) ? "each-of-last-3-years"
+        : qualifiers.Contains("annual-average", StringComparer.Ordinal) ? "annual-average"
+        : null;
+
+    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(JsonNode node) => node.ToJsonString(Options) + "\n";
+}

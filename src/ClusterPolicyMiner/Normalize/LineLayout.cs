@@ -1,0 +1,227 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using static ClusterPolicyMiner.Normalize.ChineseText;
+
+namespace ClusterPolicyMiner.Normalize;
+
+/// <summary>The layout normalisations: white space and line breaks. Each works on the list of lines and
+/// decides every space from its two neighbours (and, for headings, the start of its line), so running
+/// one twice changes nothing.</summary>
+/// <remarks>
+/// The rules, in the order they run:
+/// <list type="number">
+/// <item><c>special-spaces</c>: U+3000, NBSP, typographic spaces and tabs become a plain space; zero-width
+/// spaces and stray BOMs go.</item>
+/// <item><c>line-whitespace</c>: CR LF and CR become LF; each line is trimmed and its runs of spaces
+/// become one; blank lines collapse to one and none lead or trail.</item>
+/// <item><c>flattened-paragraphs</c>: a line of 200+ characters holding 3+ sentence ends followed by a
+/// space before Chinese text is a document whose paragraphs were flattened into single spaces (seed 000):
+/// each space in it becomes a line break, except between two Latin words or digits, after a heading
+/// number at the start of the line (第一章 总则, 第二条 为…) and after a list number (1. 按照).</item>
+/// <item><c>cjk-spacing</c>: a space is removed between two ideographs (特色 化), beside full-width
+/// punctuation (显著、 产业), between an ideograph and ASCII punctuation or a curly quote (标注 “XX),
+/// and after 第 before a digit. It stays between an ideograph and a Latin word or a number
+/// (高新院 achie.org, 张永杰 0351-3046281), and one space stays after a heading number at the start of a
+/// line (第一章 总则, 第一条 按照).</item>
+/// <item><c>number-unit-spacing</c>: a space between a digit and a unit or measure word goes
+/// (40 亿元, 2025 年5月, 50 %).</item>
+/// <item><c>wrapped-lines</c>: a line is joined to the next when it ends inside a clause (with ，、, or
+/// an opening bracket) or leaves a 《 or （ open (a title wrapped over lines), unless it ends a sentence,
+/// the next line is blank, or the next line starts with a structural marker (第X章/节/条, （一）, 一、, 1.,
+/// 附件). Other line breaks are taken as genuine.</item>
+/// </list>
+/// </remarks>
+internal static partial class LineLayout
+{
+    private const int FlattenedMinLength = 200;
+    private const int FlattenedMinBreaks = 3;
+
+    public static string SpecialSpaces(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !IsSpecialSpace(text[i]) && !IsInvisible(text[i])) i++;
+        if (i == text.Length) return text;
+        var sb = new StringBuilder(text.Length).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsInvisible(c)) continue;
+            sb.Append(IsSpecialSpace(c) ? ' ' : c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Splits at LF, CR LF, CR, NEL and the Unicode line and paragraph separators. A form feed
+    /// (pdftotext's page break) becomes a line of its own, so the cleaning stage still sees the pages.</summary>
+    public static IReadOnlyList<string> Lines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : '\n';
+            if (c is not ('\n' or '\r' or '\f' or '\u0085' or '\u2028' or '\u2029')) continue;
+            if (c == '\f')
+            {
+                // The form feed's own line; the break that pdftotext or an earlier run put after it is that line's end.
+                if (i > start) lines.Add(text[start..i]);
+                lines.Add("\f");
+                if (i + 1 < text.Length && text[i + 1] is '\n' or '\r') c = text[++i];
+            }
+            else lines.Add(text[start..i]);
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+        return lines;
+    }
+
+    /// <summary>Trims lines, collapses space runs and blank-line runs.</summary>
+    public static IReadOnlyList<string> LineWhitespace(IReadOnlyList<string> lines)
+    {
+        var result = new List<string>(lines.Count);
+        foreach (var raw in lines)
+        {
+            var line = CollapseSpaces(raw.Trim(' '));
+            if (line.Length == 0 && (result.Count == 0 || result[^1].Length == 0)) continue;
+            result.Add(line);
+        }
+        while (result.Count > 0 && result[^1].Length == 0) result.RemoveAt(result.Count - 1);
+        return result;
+    }
+
+    private static string CollapseSpaces(string line)
+    {
+        if (!line.Contains("  ", StringComparison.Ordinal)) return line;
+        var sb = new StringBuilder(line.Length);
+        foreach (var c in line)
+            if (c != ' ' || sb.Length == 0 || sb[^1] != ' ') sb.Append(c);
+        return sb.ToString();
+    }
+
+    public static IReadOnlyList<string> FlattenedParagraphs(IReadOnlyList<string> lines)
+    {
+        if (!lines.Any(IsFlattened)) return lines;
+        var result = new List<string>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (!IsFlattened(line)) { result.Add(line); continue; }
+            var sb = new StringBuilder();
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (line[i] != ' ' || i + 1 == line.Length || KeepsSpaceInFlattened(sb, line[i + 1])) { sb.Append(line[i]); continue; }
+                result.Add(sb.ToString());
+                sb.Clear();
+            }
+            result.Add(sb.ToString());
+        }
+        return result;
+    }
+
+    private static bool IsFlattened(string line)
+    {
+        if (line.Length < FlattenedMinLength) return false;
+        var breaks = 0;
+        for (var i = 1; i + 1 < line.Length; i++)
+            if (line[i] == ' ' && IsSentenceEnd(line[i - 1]) && IsChinese(line[i + 1])
+                && (IsFullWidthPunctuation(line[i - 1]) || i >= 2 && IsIdeograph(line[i - 2])))
+                breaks++;
+        return breaks >= FlattenedMinBreaks;
+    }
+
+    /// <summary>Whether a space of a flattened line stays a space; <paramref name="before"/> is the line
+    /// rebuilt since the last break.</summary>
+    private static bool KeepsSpaceInFlattened(StringBuilder before, char next)
+    {
+        if (before.Length == 0) return false;
+        if (char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(next)) return true;
+        return before.Length <= 12 && HeadingOrListNumberLine().IsMatch(before.ToString());
+    }
+
+    /// <summary>Removes the spaces <c>cjk-spacing</c> describes, line by line.</summary>
+    public static IReadOnlyList<string> CjkSpacing(IReadOnlyList<string> lines) =>
+        MapSpaces(lines, static (sb, line, i) =>
+        {
+            var (prev, next) = (sb[^1], line[i + 1]);
+            if (sb.Length <= 12 && HeadingNumberLine().IsMatch(sb.ToString())) return true;
+            var remove = IsFullWidthPunctuation(prev) || IsFullWidthPunctuation(next)
+                || IsIdeograph(prev) && (IsIdeograph(next) || IsAsciiPunctuation(next) || IsQuote(next))
+                || (IsAsciiPunctuation(prev) || IsQuote(prev)) && IsIdeograph(next)
+                || prev == '第' && IsAsciiDigit(next);
+            return !remove;
+        });
+
+    /// <summary>Removes a space between a digit and a unit.</summary>
+    public static IReadOnlyList<string> NumberUnitSpacing(IReadOnlyList<string> lines) =>
+        MapSpaces(lines, static (sb, line, i) => !(IsAsciiDigit(sb[^1]) && IsUnitStart(line[i + 1])));
+
+    /// <summary>Rebuilds each line that has a space, keeping the spaces <paramref name="keep"/> says to keep;
+    /// it sees the line as rebuilt so far, so a decision never depends on a space about to be removed.</summary>
+    private static IReadOnlyList<string> MapSpaces(IReadOnlyList<string> lines, Func<StringBuilder, string, int, bool> keep)
+    {
+        List<string>? result = null;
+        var sb = new StringBuilder();
+        for (var n = 0; n < lines.Count; n++)
+        {
+            var line = lines[n];
+            if (!line.Contains(' ')) { result?.Add(line); continue; }
+            sb.Clear();
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (line[i] == ' ' && i > 0 && i + 1 < line.Length && sb.Length > 0 && !keep(sb, line, i)) continue;
+                sb.Append(line[i]);
+            }
+            if (result is null && sb.Length == line.Length) continue;
+            result ??= [.. lines.Take(n)];
+            result.Add(sb.ToString());
+        }
+        return result ?? lines;
+    }
+
+    public static IReadOnlyList<string> WrappedLines(IReadOnlyList<string> lines)
+    {
+        List<string>? result = null;
+        for (var n = 0; n < lines.Count; n++)
+        {
+            var joins = n > 0 && Continues(result is null ? lines[n - 1] : result[^1], lines[n]);
+            if (joins)
+            {
+                result ??= [.. lines.Take(n)];
+                result[^1] += lines[n];
+            }
+            else result?.Add(lines[n]);
+        }
+        return result ?? lines;
+    }
+
+    /// <summary>True when <paramref name="line"/> is cut inside a clause and <paramref name="next"/> goes on with it.</summary>
+    private static bool Continues(string line, string next)
+    {
+        if (line.Length == 0 || next.Length == 0) return false;
+        var last = line[^1];
+        if (IsSentenceEnd(last) || StructuralStart().IsMatch(next)) return false;
+        if (!IsChinese(next[0]) && !IsQuote(next[0]) && next[0] != '(') return false;
+        return last is '，' or '、' or ',' or '《' or '（' or '(' or '“' or '〔' or '【'
+            || Unclosed(line, '《', '》') || Unclosed(line, '（', '）') || Unclosed(line, '(', ')');
+    }
+
+    private static bool Unclosed(string line, char open, char close)
+    {
+        var depth = 0;
+        foreach (var c in line)
+            if (c == open) depth++;
+            else if (c == close && depth > 0) depth--;
+        return depth > 0;
+    }
+
+    /// <summary>A line holding only a heading number so far: 第一章, 第十二条, 第3节.</summary>
+    [GeneratedRegex(@"^第[一二三四五六七八九十百零〇两\d]{1,5}[章节節条條编編款]$")]
+    private static partial Regex HeadingNumberLine();
+
+    /// <summary>A line holding only a heading number or a list number so far: 第一章, 第十二条, 1.</summary>
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇两\d]{1,5}[章节節条條编編款]|\d{1,2}\.)$")]
+    private static partial Regex HeadingOrListNumberLine();
+
+    /// <summary>The start of a line that opens a unit of structure.</summary>
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇两\d]{1,5}[章节節条條编編款]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|附件|附表|附:|附：)")]
+    private static partial Regex StructuralStart();
+}

@@ -1,0 +1,118 @@
+namespace ClusterPolicyMiner.Store;
+
+/// <summary>The schema as an ordered list of migrations; <c>PRAGMA user_version</c> says how many ran.
+/// Append new steps; never edit one that has shipped.</summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // 1: raw snapshots, where they were seen, and the processed documents.
+        """
+        CREATE TABLE snapshots (
+            id TEXT PRIMARY KEY,            -- sha256 of the bytes
+            size INTEGER NOT NULL,
+            http_charset TEXT,
+            bytes BLOB NOT NULL,
+            stored_at TEXT NOT NULL
+        );
+        CREATE TABLE sources (
+            source TEXT NOT NULL,
+            snapshot_id TEXT NOT NULL REFERENCES snapshots(id),
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source, snapshot_id)
+        );
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY REFERENCES snapshots(id),
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            encoding_rule TEXT NOT NULL,
+            jurisdiction TEXT,
+            issuer TEXT,
+            title TEXT,
+            doc_number TEXT,
+            kind TEXT,
+            status TEXT,
+            issued TEXT,
+            published TEXT,
+            effective TEXT,
+            expires TEXT,
+            edition_year INTEGER,
+            normalizations TEXT NOT NULL,   -- JSON array
+            clean_text TEXT NOT NULL,
+            model_json TEXT NOT NULL,       -- the whole JSON contract, as cpm extract --json prints it
+            failed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE diagnostics (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            offset INTEGER,
+            message TEXT NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        );
+        CREATE TABLE outline_nodes (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            parent_seq INTEGER,
+            kind TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            title TEXT,
+            path TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        );
+        CREATE TABLE thresholds (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            list TEXT NOT NULL,             -- criteria | procedural
+            metric TEXT NOT NULL,
+            label TEXT NOT NULL,
+            op TEXT NOT NULL,
+            value TEXT,
+            unit TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            qualifiers TEXT NOT NULL,       -- JSON array
+            grp TEXT,
+            path TEXT NOT NULL,
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        );
+        CREATE TABLE duplicate_groups (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            canonical_id TEXT NOT NULL,
+            similarity REAL NOT NULL
+        );
+        CREATE VIRTUAL TABLE articles USING fts5(document_id UNINDEXED, path UNINDEXED, body, tokenize = 'trigram');
+        """,
+        // 2: web acquisition: every fetch, and the links a watch has seen.
+        """
+        CREATE TABLE fetches (
+            url TEXT NOT NULL,
+            fetched_at TEXT NOT NULL,
+            final_url TEXT,
+            status INTEGER,
+            outcome TEXT NOT NULL,
+            headers TEXT NOT NULL,          -- JSON object
+            etag TEXT,
+            last_modified TEXT,
+            snapshot_id TEXT,
+            error TEXT,
+            PRIMARY KEY (url, fetched_at)
+        );
+        CREATE TABLE validators (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT
+        );
+        CREATE TABLE watch_seen (
+            link TEXT PRIMARY KEY,
+            document_id TEXT,
+            seen_at TEXT NOT NULL
+        );
+        """,
+    ];
+}

@@ -1,0 +1,133 @@
+using ClusterPolicyMiner.Clean;
+using ClusterPolicyMiner.Emit;
+using ClusterPolicyMiner.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ClusterPolicyMiner.Store;
+
+public sealed partial class PolicyStore
+{
+    /// <summary>All documents, ordered by jurisdiction, date and source.</summary>
+    public IReadOnlyList<DocumentSummary> List()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT d.id, d.source, d.format, d.jurisdiction, d.title, d.kind, d.issued, d.published,
+                   (SELECT COUNT(*) FROM diagnostics x WHERE x.document_id = d.id),
+                   (SELECT g.canonical_id FROM duplicate_groups g WHERE g.document_id = d.id AND g.canonical_id <> d.id)
+            FROM documents d
+            ORDER BY d.jurisdiction IS NULL, d.jurisdiction, COALESCE(d.issued, d.published), d.source, d.id
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<DocumentSummary>();
+        while (r.Read())
+            list.Add(new DocumentSummary(r.GetString(0), r.GetString(1), r.GetString(2), Opt(r, 3), Opt(r, 4),
+                Opt(r, 5), Opt(r, 6), Opt(r, 7), r.GetInt32(8), Opt(r, 9)));
+        return list;
+    }
+
+    /// <summary>Resolves an id or a unique prefix of one (at least 4 characters); null when none or ambiguous.</summary>
+    public string? Resolve(string idOrPrefix)
+    {
+        if (idOrPrefix.Length < 4) return null;
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT id FROM documents WHERE id LIKE $p || '%' ESCAPE '\\' LIMIT 2";
+        cmd.Parameters.AddWithValue("$p", idOrPrefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_"));
+        using var r = cmd.ExecuteReader();
+        var ids = new List<string>();
+        while (r.Read()) ids.Add(r.GetString(0));
+        return ids.Count == 1 ? ids[0] : null;
+    }
+
+    /// <summary>The stored model of a document, or null.</summary>
+    public PolicyDocument? Load(string id) =>
+        Scalar(_db, "SELECT model_json FROM documents WHERE id = $id", null, ("$id", id)) is string json
+            ? PolicyJson.Read(json)
+            : null;
+
+    /// <summary>Every stored model that did not fail, in the order of <see cref="List"/>.</summary>
+    public IReadOnlyList<PolicyDocument> LoadAll() =>
+        [.. List().Select(s => Load(s.Id)!).Where(d => !d.Diagnostics.Any(x => x.IsError))];
+
+    /// <summary>The raw bytes of a snapshot, or null.</summary>
+    public byte[]? LoadSnapshot(string id) =>
+        Scalar(_db, "SELECT bytes FROM snapshots WHERE id = $id", null, ("$id", id)) as byte[];
+
+    /// <summary>Every place a snapshot was seen.</summary>
+    public IReadOnlyList<string> SourcesOf(string id)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT source FROM sources WHERE snapshot_id = $id ORDER BY source";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    /// <summary>Replaces all duplicate groups (they are recomputed over the whole store).</summary>
+    public void SaveDuplicateGroups(IReadOnlyList<DuplicateGroup> groups)
+    {
+        using var tx = _db.BeginTransaction();
+        Exec(_db, "DELETE FROM duplicate_groups", tx);
+        foreach (var g in groups)
+            foreach (var m in g.MemberIds)
+                Exec(_db, "INSERT INTO duplicate_groups VALUES ($doc, $canon, $sim)", tx,
+                    ("$doc", m), ("$canon", g.CanonicalId), ("$sim", g.MinSimilarity));
+        tx.Commit();
+    }
+
+    /// <summary>The duplicate groups, canonical first in each.</summary>
+    public IReadOnlyList<DuplicateGroup> DuplicateGroups()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT canonical_id, document_id, similarity FROM duplicate_groups ORDER BY canonical_id, document_id <> canonical_id, document_id";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<(string C, string D, double S)>();
+        while (r.Read()) rows.Add((r.GetString(0), r.GetString(1), r.GetDouble(2)));
+        return [.. rows.GroupBy(x => x.C).Select(g => new DuplicateGroup(g.Key, [.. g.Select(x => x.D)], g.Min(x => x.S)))];
+    }
+
+    /// <summary>Full-text search over articles (FTS5 trigram, which needs 3 characters; shorter queries
+    /// fall back to a substring scan). Returns the matching sentence of each hit.</summary>
+    public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
+    {
+        query = query.Trim();
+        if (query.Length == 0) return [];
+        using var cmd = _db.CreateCommand();
+        var select = """
+            SELECT a.document_id, d.jurisdiction, d.title, a.path, a.body
+            FROM articles a JOIN documents d ON d.id = a.document_id
+            """;
+        if (query.Length >= 3)
+        {
+            cmd.CommandText = select + " WHERE articles MATCH $q ORDER BY d.jurisdiction, d.id, a.rowid LIMIT $limit";
+            cmd.Parameters.AddWithValue("$q", "\"" + query.Replace("\"", "\"\"") + "\"");
+        }
+        else
+        {
+            cmd.CommandText = select + " WHERE instr(a.body, $q) > 0 ORDER BY d.jurisdiction, d.id, a.rowid LIMIT $limit";
+            cmd.Parameters.AddWithValue("$q", query);
+        }
+        cmd.Parameters.AddWithValue("$limit", limit);
+        using var r = cmd.ExecuteReader();
+        var hits = new List<SearchHit>();
+        while (r.Read())
+            hits.Add(new SearchHit(r.GetString(0), Opt(r, 1), Opt(r, 2), r.GetString(3), SentenceAround(r.GetString(4), query)));
+        return hits;
+    }
+
+    /// <summary>The sentence (between 。；！？ or line breaks) that holds the first match.</summary>
+    internal static string SentenceAround(string body, string query)
+    {
+        var at = body.IndexOf(query, StringComparison.Ordinal);
+        if (at < 0) return body.Length > 80 ? body[..80] + "…" : body;
+        var stops = "。；！？\n";
+        var start = body.LastIndexOfAny(stops.ToCharArray(), Math.Max(0, at - 1)) + 1;
+        var end = body.IndexOfAny(stops.ToCharArray(), at + query.Length);
+        end = end < 0 ? body.Length : end + 1;
+        return body[start..end].Trim();
+    }
+
+    private static string? Opt(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+}

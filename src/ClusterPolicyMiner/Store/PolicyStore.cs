@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using ClusterPolicyMiner.Emit;
+using ClusterPolicyMiner.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ClusterPolicyMiner.Store;
+
+/// <summary>What saving a document did.</summary>
+public enum SaveStatus { New, Unchanged }
+
+/// <summary>One line of <c>cpm list</c>.</summary>
+public sealed record DocumentSummary(
+    string Id, string Source, string Format, string? Jurisdiction, string? Title, string? Kind,
+    string? Issued, string? Published, int Diagnostics, string? DuplicateOf);
+
+/// <summary>One hit of <c>cpm search</c>: where it is and the sentence that matched.</summary>
+public sealed record SearchHit(string DocumentId, string? Jurisdiction, string? Title, string Path, string Sentence);
+
+/// <summary>The SQLite store: raw snapshots (content-addressed), processed documents and their parts.
+/// One transaction per document, so a failure never leaves a half-written document.</summary>
+public sealed partial class PolicyStore : IDisposable
+{
+    private readonly SqliteConnection _db;
+    private readonly TimeProvider _clock;
+
+    private PolicyStore(SqliteConnection db, TimeProvider clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
+
+    /// <summary>Opens (creating when absent) the store at <paramref name="path"/> and runs pending migrations.</summary>
+    public static PolicyStore Open(string path, TimeProvider? clock = null)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        db.Open();
+        Exec(db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+        Migrate(db);
+        return new PolicyStore(db, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>The schema version after migrations.</summary>
+    public int SchemaVersion => Convert.ToInt32(Scalar(_db, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+
+    private static void Migrate(SqliteConnection db)
+    {
+        var version = Convert.ToInt32(Scalar(db, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        for (var i = version; i < Migrations.Steps.Count; i++)
+        {
+            using var tx = db.BeginTransaction();
+            Exec(db, Migrations.Steps[i], tx);
+            Exec(db, $"PRAGMA user_version = {i + 1}", tx);
+            tx.Commit();
+        }
+    }
+
+    private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>True when these exact bytes were stored before.</summary>
+    public bool HasSnapshot(string id) => HasSnapshot(id, null);
+
+    private bool HasSnapshot(string id, SqliteTransaction? tx) =>
+        Scalar(_db, "SELECT 1 FROM snapshots WHERE id = $id", tx, ("$id", id)) is not null;
+
+    /// <summary>Stores the raw bytes and the processed document in one transaction. The same bytes again
+    /// change nothing but the list of sources they were seen at, and report <see cref="SaveStatus.Unchanged"/>.</summary>
+    public SaveStatus Save(RawDocument raw, PolicyDocument doc)
+    {
+        using var tx = _db.BeginTransaction();
+        var now = Now();
+        var existed = HasSnapshot(raw.Id, tx);
+        if (!existed)
+        {
+            Exec(_db, "INSERT INTO snapshots(id, size, http_charset, bytes, stored_at) VALUES ($id, $size, $cs, $bytes, $at)", tx,
+                ("$id", raw.Id), ("$size", raw.Bytes.LongLength), ("$cs", raw.HttpCharset), ("$bytes", raw.Bytes), ("$at", now));
+            InsertDocument(doc, tx);
+        }
+        Exec(_db, "INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", tx,
+            ("$s", raw.Source), ("$id", raw.Id), ("$at", now));
+        tx.Commit();
+        return existed ? SaveStatus.Unchanged : SaveStatus.New;
+    }
+
+    /// <summary>Replaces the processed model of a stored snapshot (after the pipeline changed), in one transaction.</summary>
+    public void Replace(PolicyDocument doc)
+    {
+        using var tx = _db.BeginTransaction();
+        Exec(_db, "DELETE FROM articles WHERE document_id = $id", tx, ("$id", doc.Id));
+        Exec(_db, "DELETE FROM documents WHERE id = $id", tx, ("$id", doc.Id));
+        InsertDocument(doc, tx);
+        tx.Commit();
+    }
+
+    private void InsertDocument(PolicyDocument doc, SqliteTransaction tx)
+    {
+        var m = doc.Metadata;
+        Exec(_db, """
+            INSERT INTO documents(id, source, format, encoding, encoding_rule, jurisdiction, issuer, title, doc_number,
+                kind, status, issued, published, effective, expires, edition_year, normalizations, clean_text, model_json, failed)
+            VALUES ($id, $source, $format, $enc, $rule, $jur, $issuer, $title, $num, $kind, $status, $issued, $published,
+                $effective, $expires, $edition, $norms, $text, $json, $failed)
+            """, tx,
+            ("$id", doc.Id), ("$source", doc.Source), ("$format", PolicyJson.FormatName(doc.Format)),
+            ("$enc", doc.Encoding), ("$rule", doc.EncodingRule), ("$jur", m.Jurisdiction), ("$issuer", m.Issuer),
+            ("$title", m.Title), ("$num", m.DocNumber), ("$kind", m.Kind), ("$status", m.Status),
+            ("$issued", Iso(m.Issued)), ("$published", Iso(m.Published)), ("$effective", Iso(m.Effective)),
+            ("$expires", Iso(m.Expires)), ("$edition", m.EditionYear),
+            ("$norms", JsonSerializer.Serialize(doc.Normalizations)), ("$text", doc.Text),
+            ("$json", PolicyJson.Write(doc)), ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
+
+        for (var i = 0; i < doc.Diagnostics.Count; i++)
+        {
+            var d = doc.Diagnostics[i];
+            Exec(_db, "INSERT INTO diagnostics VALUES ($doc, $seq, $code, $off, $msg)", tx,
+                ("$doc", doc.Id), ("$seq", i), ("$code", d.Code.ToString()), ("$off", d.Offset), ("$msg", d.Message));
+        }
+
+        var seq = 0;
+        void Node(OutlineNode n, int? parent)
+        {
+            var mine = seq++;
+            Exec(_db, "INSERT INTO outline_nodes VALUES ($doc, $seq, $parent, $kind, $num, $title, $path, $start, $end)", tx,
+                ("$doc", doc.Id), ("$seq", mine), ("$parent", parent), ("$kind", PolicyJson.KindName(n.Kind)),
+                ("$num", n.Number), ("$title", n.Title), ("$path", n.Path), ("$start", n.Start), ("$end", n.End));
+            foreach (var c in n.Children) Node(c, mine);
+        }
+        foreach (var n in doc.Outline) Node(n, null);
+
+        foreach (var (path, body) in SearchUnits(doc))
+            Exec(_db, "INSERT INTO articles(document_id, path, body) VALUES ($doc, $path, $body)", tx,
+                ("$doc", doc.Id), ("$path", path), ("$body", body));
+
+        var t = 0;
+        foreach (var (list, items) in new[] { ("criteria", doc.Thresholds), ("procedural", doc.Procedural) })
+            foreach (var th in items)
+                Exec(_db, "INSERT INTO thresholds VALUES ($doc, $seq, $list, $metric, $label, $op, $value, $unit, $phrase, $q, $grp, $path, $quote, $start, $end)", tx,
+                    ("$doc", doc.Id), ("$seq", t++), ("$list", list), ("$metric", th.Metric), ("$label", th.Label),
+                    ("$op", th.Op), ("$value", th.Value is { } v ? PolicyJson.Number(v) : th.TextValue), ("$unit", th.Unit),
+                    ("$phrase", th.Phrase), ("$q", JsonSerializer.Serialize(th.Qualifiers)), ("$grp", th.Group),
+                    ("$path", th.Source.Path), ("$quote", th.Source.Quote), ("$start", th.Source.Start), ("$end", th.Source.End));
+    }
+
+    /// <summary>The searchable units of a document: each article whole; elsewhere the outline's leaves;
+    /// the whole text when there is no outline.</summary>
+    internal static IEnumerable<(string Path, string Body)> SearchUnits(PolicyDocument doc)
+    {
+        if (doc.Outline.Count == 0)
+        {
+            if (doc.Text.Length > 0) yield return ("", doc.Text);
+            yield break;
+        }
+        var stack = new Stack<OutlineNode>(doc.Outline.Reverse());
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n.Kind == OutlineKind.Article || n.Children.Count == 0)
+            {
+                var start = Math.Clamp(n.Start, 0, doc.Text.Length);
+                var end = Math.Clamp(n.End, start, doc.Text.Length);
+                yield return (n.Path, doc.Text[start..end]);
+            }
+            else
+            {
+                foreach (var c in n.Children.Reverse()) stack.Push(c);
+            }
+        }
+    }
+
+    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    internal static void Exec(SqliteConnection db, string sql, SqliteTransaction? tx = null, params (string, object?)[] ps)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+    }
+
+    internal static object? Scalar(SqliteConnection db, string sql, SqliteTransaction? tx = null, params (string, object?)[] ps)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
+        var r = cmd.ExecuteScalar();
+        return r is DBNull ? null : r;
+    }
+}

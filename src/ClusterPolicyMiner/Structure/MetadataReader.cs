@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using ClusterPolicyMiner.Model;
+
+namespace ClusterPolicyMiner.Structure;
+
+/// <summary>Reads the metadata of a notice from its wrapper, its text and the page's date line.
+/// A field with no evidence is null and reported with MetadataUnknown: never a guess.</summary>
+internal static partial class MetadataReader
+{
+    /// <summary>Kinds, most specific first: the first found in the title (else in the opening) wins.</summary>
+    private static readonly string[] MeasureKinds =
+        ["实施细则", "实施办法", "管理办法", "暂行办法", "实施方案", "工作方案", "办法", "细则", "条例", "规定", "方案", "认定标准", "指南"];
+
+    public static (PolicyMetadata, IReadOnlyList<Diagnostic>) Read(
+        string text, PageInfo page, NoticeWrapper wrapper, IReadOnlyList<OutlineNode> outline)
+    {
+        var firstNode = outline.Count > 0 ? outline[0].Start : text.Length;
+        var head = text[..firstNode];
+        var measureTitle = wrapper.MeasureTitle ?? TitleLineBefore(text, firstNode);
+        var title = measureTitle ?? wrapper.NoticeTitle ?? page.Headline;
+
+        var issuer = wrapper.Issuer
+            ?? (InterpreterRegex().Match(text) is { Success: true } interp ? interp.Groups["org"].Value : null);
+        var jurisdiction = Jurisdictions.FromName(issuer) ?? Jurisdictions.FromName(title)
+            ?? Jurisdictions.OnlyOneNamedIn(head.Length > 0 ? head : text);
+        var docNumber = OwnDocNumber(head);
+        var kind = KindOf(title, wrapper.NoticeTitle, text);
+        var status = (title ?? "").Contains("征求意见稿") || head.Contains("征求意见稿") ? "draft" : "final";
+        var issued = wrapper.Signed;
+
+        var (effective, effectiveSentence) = Effective(text, issued);
+        var (validity, explicitExpiry) = Validity(text, effectiveSentence);
+        var expires = explicitExpiry ?? (effective is { } e && validity is { } v ? e.AddYears(v).AddDays(-1) : null);
+        var edition = EditionYear(title ?? "") ?? EditionYear(Opening(text));
+        var cites = CitationReader.Read(text, [measureTitle, wrapper.NoticeTitle, title]);
+
+        var metadata = new PolicyMetadata(jurisdiction, issuer, title, docNumber, kind, status, issued,
+            page.Published, effective, expires, validity, edition, cites);
+        return (metadata, Unknowns(metadata));
+    }
+
+    private static IReadOnlyList<Diagnostic> Unknowns(PolicyMetadata m)
+    {
+        var unknown = new List<Diagnostic>();
+        void Check(object? value, string field, string why)
+        {
+            if (value is null) unknown.Add(new Diagnostic(DiagnosticCode.MetadataUnknown, null, null, $"{field}: {why}"));
+        }
+        Check(m.Jurisdiction, "jurisdiction", "no province or national body in the issuer, title or opening");
+        Check(m.Issuer, "issuer", "no issuer before the title, in the signature or in 由…负责解释");
+        Check(m.Title, "title", "no notice title, measure title or page headline");
+        Check(m.DocNumber, "docNumber", "no 发文字号 before the body");
+        Check(m.Kind, "kind", "the title names no known kind");
+        Check(m.Issued, "issued", "no signature date or 成文日期");
+        Check(m.Published, "published", "the page has no date line");
+        Check(m.Effective, "effective", "no 自…起施行, or it refers to an unknown issue date");
+        Check(m.ValidityYears, "validity", "no 有效期N年 for the document itself");
+        Check(m.Expires, "expires", "needs the effective date and the validity");
+        Check(m.EditionYear, "editionYear", "no N年度 in the title or opening");
+        return unknown;
+    }
+
+    private static int? EditionYear(string s) => EditionRegex().Match(s) is { Success: true } m
+        ? int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
+    /// <summary>The first few hundred characters, where a notice states its year and purpose.</summary>
+    private static string Opening(string text) => text[..Math.Min(text.Length, 600)];
+
+    /// <summary>A measure printed without a notice: the line (or space-separated token) just before its
+    /// first heading, when it reads as a title (no sentence punctuation).</summary>
+    private static string? TitleLineBefore(string text, int firstNode)
+    {
+        var end = firstNode;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        var start = end;
+        while (start > 0 && text[start - 1] != '\n' && !(HeadingScanner.IsInlineSpace(text[start - 1]) && IsSingleLine(text))) start--;
+        var line = text[start..end].Trim();
+        return line.Length is >= 4 and <= 80 && !SentencePunctuationRegex().IsMatch(line) && MeasureKinds.Any(line.Contains)
+            ? line
+            : null;
+    }
+
+    private static bool IsSingleLine(string text) => !text.AsSpan(0, Math.Min(text.Length, 2000)).Contains('\n');
+
+    /// <summary>The document's own 发文字号: the first number before the body that does not follow a 《title》.</summary>
+    private static string? OwnDocNumber(string head)
+    {
+        foreach (Match m in CitationReader.DocNumberRegex().Matches(head))
+        {
+            var before = head[..m.Index].TrimEnd(' ', '\u3000', '(', '（');
+            if (before.EndsWith('》')) continue;
+            return CitationReader.NormalizeDocNumber(m.Value);
+        }
+        return null;
+    }
+
+    private static string? KindOf(string? title, string? noticeTitle, string text)
+    {
+        if (title is not null)
+            foreach (var k in MeasureKinds)
+                if (title.Contains(k)) return k;
+        var notice = noticeTitle ?? title ?? "";
+        if (notice.Length == 0 && NoticeOpeningRegex().Match(Opening(text)) is { Success: true } op)
+            notice = op.Value;
+        int At(string word) => notice.IndexOf(word, StringComparison.Ordinal) is var i and >= 0 ? i : int.MaxValue;
+        var (apply, review, list) = (At("申报"), At("复核"), Math.Min(At("名单"), At("公示")));
+        if (apply == int.MaxValue && review == int.MaxValue && list == int.MaxValue) return null;
+        if (list < apply && list < review) return "名单公告";
+        return apply <= review ? "申报通知" : "复核通知";
+    }
+
+    /// <summary>自2023年6月27日起施行 gives the date; 自印发之日起 and 发布之日起 give the issue date.</summary>
+    private static (DateOnly?, string?) Effective(string text, DateOnly? issued)
+    {
+        if (EffectiveDateRegex().Match(text) is { Success: true } m)
+            return (DateReader.ToDate(DateReader.DateRegex().Match(m.Value)), SentenceAround(text, m.Index));
+        if (EffectiveOnIssueRegex().Match(text) is { Success: true } r)
+            return (issued, SentenceAround(text, r.Index));
+        return (null, null);
+    }
+
+    /// <summary>The document's own validity (有效期2年, 有效期三年) or end date (有效期至…): in the sentence
+    /// that says when it takes effect, or in one that begins with 本办法/本细则/本通知. The validity of
+    /// recognised clusters (集群有效期为三年) is a threshold, not this.</summary>
+    private static (int?, DateOnly?) Validity(string text, string? effectiveSentence)
+    {
+        var sentences = new List<string>();
+        if (effectiveSentence is not null) sentences.Add(effectiveSentence);
+        sentences.AddRange(OwnValiditySentenceRegex().Matches(text).Select(m => m.Value));
+        foreach (var s in sentences)
+        {
+            if (ValidityUntilRegex().Match(s) is { Success: true } u)
+                return (null, DateReader.ToDate(DateReader.DateRegex().Match(u.Value)));
+            if (ValidityYearsRegex().Match(s) is { Success: true } y && ChineseNumeral.Parse(y.Groups["n"].Value) is { } years and > 0)
+                return (years, null);
+        }
+        return (null, null);
+    }
+
+    private static string SentenceAround(string text, int at)
+    {
+        var start = text.LastIndexOfAny(['。', '；', '\n'], Math.Max(0, at - 1)) + 1;
+        var end = text.IndexOfAny(['。', '；', '\n'], at);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+
+    [GeneratedRegex(@"自\s*" + DateReader.Pattern + @"\s*起\s*(?:施行|实施|执行|生效)")]
+    private static partial Regex EffectiveDateRegex();
+
+    [GeneratedRegex(@"(?:印发|发布|公布|颁布)\s*之日起\s*(?:施行|实施|执行|生效)")]
+    private static partial Regex EffectiveOnIssueRegex();
+
+    [GeneratedRegex(@"有效期(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年")]
+    private static partial Regex ValidityYearsRegex();
+
+    [GeneratedRegex(@"有效期(?:至|到)\s*" + DateReader.Pattern)]
+    private static partial Regex ValidityUntilRegex();
+
+    [GeneratedRegex(@"本(?:实施细则|实施办法|管理办法|办法|细则|规定|通知|方案|意见)[^。；\n]{0,40}有效期[^。；\n]{0,30}")]
+    private static partial Regex OwnValiditySentenceRegex();
+
+    [GeneratedRegex(@"(?<year>[12]\d{3})\s*年度")]
+    private static partial Regex EditionRegex();
+
+    [GeneratedRegex(@"本(?:实施细则|实施办法|管理办法|办法|细则|规定|通知|方案)由(?<org>[\p{IsCJKUnifiedIdeographs}]{2,30}?)负责解释")]
+    private static partial Regex InterpreterRegex();
+
+    [GeneratedRegex(@"现就[^。]{2,80}通知如下")]
+    private static partial Regex NoticeOpeningRegex();
+
+    [GeneratedRegex(@"[。，；！？,;]")]
+    private static partial Regex SentencePunctuationRegex();
+}

@@ -1,0 +1,180 @@
+using ClusterPolicyMiner.Model;
+
+namespace ClusterPolicyMiner.Structure;
+
+/// <summary>Turns heading candidates into the outline tree. A candidate opens a node when its number
+/// continues the numbering of its level (or starts it at 1); out of sequence, it opens a node only at a
+/// line start, with a NumberingGap diagnostic. Everything else is a reference or a number in a sentence.</summary>
+internal sealed class OutlineBuilder
+{
+    /// <summary>How far a number may jump at a line start and still be taken as a heading with a gap.</summary>
+    private const int MaxGap = 5;
+
+    private readonly string _text;
+    private readonly bool _singleLine;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly NodeBuilder _root = new(OutlineKind.Annex, 0, 0, null, "");
+    private readonly List<NodeBuilder> _open = [];
+
+    public OutlineBuilder(string text)
+    {
+        _text = text;
+        var lineBreaks = text.Count(c => c == '\n');
+        _singleLine = (lineBreaks + 1) * 400L < text.Length;
+    }
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Builds the outline; <paramref name="cuts"/> are offsets where every open node ends
+    /// (the notice's signature, its attachment list).</summary>
+    public IReadOnlyList<OutlineNode> Build(IEnumerable<int> cuts)
+    {
+        var cutQueue = new Queue<int>(cuts.Order());
+        var inAttachmentList = false;
+        foreach (var c in HeadingScanner.Scan(_text))
+        {
+            while (cutQueue.Count > 0 && cutQueue.Peek() <= c.Start) CloseAll(cutQueue.Dequeue());
+            if (c.Kind == HeadingScanner.AttachmentList)
+            {
+                CloseAll(c.Start);
+                inAttachmentList = true;
+                continue;
+            }
+            if (inAttachmentList && c.Kind is OutlineKind.Subitem) continue;
+            if (TryOpen(c)) inAttachmentList = false;
+        }
+        CloseAll(_text.Length);
+        return [.. _root.Children.Select(n => n.Freeze())];
+    }
+
+    private static int Rank(OutlineKind kind) => kind switch
+    {
+        OutlineKind.Annex => 0,
+        OutlineKind.Part => 1,
+        OutlineKind.Chapter => 2,
+        OutlineKind.Section => 3,
+        OutlineKind.Article => 4,
+        OutlineKind.Item => 5,
+        _ => 6,
+    };
+
+    private bool TryOpen(HeadingCandidate c)
+    {
+        var rank = Rank(c.Kind);
+        // Parts live in notice bodies and annexes, never inside the chapters and articles of a measure.
+        if (c.Kind == OutlineKind.Part && _open.Any(n => n.Kind is OutlineKind.Chapter or OutlineKind.Section or OutlineKind.Article))
+            return false;
+        var depth = _open.FindLastIndex(n => Rank(n.Kind) < rank) + 1; // nodes [depth..] would close
+        var parent = depth == 0 ? _root : _open[depth - 1];
+        // Chapters and articles are numbered through the whole measure (an annex starts afresh); the rest
+        // per parent.
+        var counter = c.Kind is OutlineKind.Chapter or OutlineKind.Article
+            ? (_open.LastOrDefault(n => n.Kind == OutlineKind.Annex) ?? _root)
+            : parent;
+        var last = counter.LastNumber.GetValueOrDefault(c.Kind);
+        var lastSuffix = counter.LastSuffix.GetValueOrDefault(c.Kind);
+
+        bool inSequence;
+        if (c.Suffix > 0) inSequence = c.Number == last && c.Suffix == lastSuffix + 1;
+        else inSequence = c.Number == last + 1 || (c.Number == 1 && c.Kind is OutlineKind.Item or OutlineKind.Subitem or OutlineKind.Part);
+        if (!inSequence)
+        {
+            var plausible = c.AtLineStart && c.Suffix == 0 && c.Number > 0 && c.Number <= last + MaxGap && c.Number != last + 1;
+            if (!plausible) return false;
+            _diagnostics.Add(new Diagnostic(DiagnosticCode.NumberingGap, null, c.Start,
+                c.Number <= last
+                    ? $"{c.Segment} repeats or goes back after number {last}"
+                    : $"{c.Segment} follows number {last}: {c.Number - last - 1} missing"));
+        }
+
+        CloseFrom(depth, c.Start);
+        counter.LastNumber[c.Kind] = c.Number;
+        counter.LastSuffix[c.Kind] = c.Suffix;
+        var path = parent == _root ? c.Segment : parent.Path + "/" + c.Segment;
+        var node = new NodeBuilder(c.Kind, c.Number, c.Start, TitleOf(c), path);
+        parent.Children.Add(node);
+        _open.Add(node);
+        return true;
+    }
+
+    private void CloseAll(int at) => CloseFrom(0, at);
+
+    private void CloseFrom(int depth, int at)
+    {
+        var end = at;
+        while (end > 0 && char.IsWhiteSpace(_text[end - 1])) end--;
+        for (var i = _open.Count - 1; i >= depth; i--)
+        {
+            _open[i].End = Math.Max(end, _open[i].Start);
+            _open.RemoveAt(i);
+        }
+    }
+
+    /// <summary>The heading's title: a chapter's or section's name, an annex's title line, the short
+    /// headline of a part or item (一、申报要求; （一）提升集群主导产业优势。…); null for articles.</summary>
+    private string? TitleOf(HeadingCandidate c)
+    {
+        var i = c.MarkerEnd;
+        while (i < _text.Length && HeadingScanner.IsInlineSpace(_text[i])) i++;
+        switch (c.Kind)
+        {
+            case OutlineKind.Article:
+                return null;
+            case OutlineKind.Chapter or OutlineKind.Section:
+                return ChapterTitle(i);
+            case OutlineKind.Annex:
+                while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
+                return Headline(i, 60, stopAtSentenceEnd: false);
+            default:
+                return Headline(i, 30, stopAtSentenceEnd: true);
+        }
+    }
+
+    /// <summary>第一章 总  则 → 总则: up to the line end, or on a single line up to the next 第X条/节.</summary>
+    private string? ChapterTitle(int i)
+    {
+        var start = i;
+        for (; i < _text.Length && i - start <= 40; i++)
+        {
+            var c = _text[i];
+            if (c is '\n' or '\r' or '。') break;
+            if (c == '第' && i > start && char.IsWhiteSpace(_text[i - 1])) break;
+        }
+        var title = string.Concat(_text.AsSpan(start, i - start).ToString().Where(ch => !char.IsWhiteSpace(ch)));
+        return title.Length is > 0 and <= 30 ? title : null;
+    }
+
+    /// <summary>A short headline: up to the line end (on a single line, the next space) or 。; null when
+    /// what follows the marker is a whole sentence rather than a heading.</summary>
+    private string? Headline(int start, int max, bool stopAtSentenceEnd)
+    {
+        var i = start;
+        for (; i < _text.Length && i - start <= max; i++)
+        {
+            var c = _text[i];
+            if (c is '\n' or '\r') break;
+            if (_singleLine && HeadingScanner.IsInlineSpace(c)) break;
+            if (stopAtSentenceEnd && c is '。') break;
+            if (stopAtSentenceEnd && c is '，' or ',' or '；' or ';' or '：' or ':') return null;
+        }
+        if (i - start > max) return null;
+        var title = _text[start..i].Trim();
+        return title.Length > 0 ? title : null;
+    }
+
+    private sealed class NodeBuilder(OutlineKind kind, int number, int start, string? title, string path)
+    {
+        public OutlineKind Kind { get; } = kind;
+        public int Number { get; } = number;
+        public int Start { get; } = start;
+        public string? Title { get; } = title;
+        public string Path { get; } = path;
+        public int End { get; set; } = start;
+        public List<NodeBuilder> Children { get; } = [];
+        public Dictionary<OutlineKind, int> LastNumber { get; } = [];
+        public Dictionary<OutlineKind, int> LastSuffix { get; } = [];
+
+        public OutlineNode Freeze() =>
+            new(Kind, Number, Title, Path, Start, End, [.. Children.Select(c => c.Freeze())]);
+    }
+}

@@ -1,0 +1,74 @@
+using ClusterPolicyMiner.Clean;
+using ClusterPolicyMiner.Model;
+using ClusterPolicyMiner.Pipeline;
+using ClusterPolicyMiner.Tests.Support;
+
+namespace ClusterPolicyMiner.Tests.Clean;
+
+/// <summary>Near-duplicate grouping by MinHash over character shingles.</summary>
+public sealed class DuplicateDetectorTests
+{
+    private static string Beijing => CleanTestSupport.Process("beijing-2023-measures-draft.txt").Text;
+
+    /// <summary>The same notice reposted: other furniture around it and a few words edited.</summary>
+    private static string Repost(string text) =>
+        "转载自某某产业网\n" + text.Replace("第十九条本办法发布之日起实施", "第十九条本办法自发布之日起实施")
+            .Replace("原则上每年开展一次", "原则上每年组织一次") + "责任编辑：李四\n";
+
+    [Fact]
+    public void ARepostWithOtherFurnitureAndLightEditsFallsInOneGroupWithTheOriginal()
+    {
+        var groups = new DuplicateDetector().Group([("a", Beijing), ("b", Repost(Beijing))]);
+        var g = Assert.Single(groups);
+        Assert.Equal(["a", "b"], g.MemberIds);
+        Assert.InRange(g.MinSimilarity, 0.8, 1.0);
+    }
+
+    [Fact]
+    public void QinghaiAndShaanxiMeasuresShareWordingButAreNotDuplicates()
+    {
+        var qinghai = CleanTestSupport.Process("qinghai-2023-implementing-rules.txt").Text;
+        var shaanxi = CleanTestSupport.Process("shaanxi-2023-implementing-measures.txt").Text;
+        var detector = new DuplicateDetector();
+        Assert.Empty(detector.Group([("qinghai", qinghai), ("shaanxi", shaanxi), ("beijing", Beijing)]));
+        // They do share wording: a threshold low enough groups them, so the test above is not trivially true.
+        Assert.NotEmpty(new DuplicateDetector(new DuplicateOptions { Threshold = 0.1 })
+            .Group([("qinghai", qinghai), ("shaanxi", shaanxi)]));
+    }
+
+    [Fact]
+    public void TheCanonicalMemberIsTheLongestTextThenTheSmallestIdAndGroupsAreOrderedByIt()
+    {
+        var text = Beijing;
+        var longer = Repost(text) + "附注：本文另有说明。\n";
+        var groups = new DuplicateDetector().Group([("z", text), ("y", longer), ("x", text), ("solo", "完全不同的一段文字，与其他文件无关。")]);
+        var g = Assert.Single(groups);
+        Assert.Equal("y", g.CanonicalId);
+        Assert.Equal(["x", "y", "z"], g.MemberIds);
+
+        var tie = Assert.Single(new DuplicateDetector().Group([("z", text), ("x", text)]));
+        Assert.Equal("x", tie.CanonicalId);
+        Assert.Equal(1.0, tie.MinSimilarity);
+    }
+
+    [Fact]
+    public void LshBandingFindsTheSameGroupsAsComparingEveryPair()
+    {
+        var qinghai = CleanTestSupport.Process("qinghai-2023-implementing-rules.txt").Text;
+        IReadOnlyList<(string, string)> docs = [("a", Beijing), ("b", Repost(Beijing)), ("c", qinghai), ("d", qinghai + "附件略。\n")];
+        var allPairs = new DuplicateDetector().Group(docs);
+        var banded = new DuplicateDetector(new DuplicateOptions { AllPairsUpTo = 0 }).Group(docs);
+        Assert.Equal(2, allPairs.Count);
+        Assert.Equal(allPairs.Select(g => (g.CanonicalId, string.Join(',', g.MemberIds), g.MinSimilarity)),
+            banded.Select(g => (g.CanonicalId, string.Join(',', g.MemberIds), g.MinSimilarity)));
+    }
+
+    [NormalizerFact]
+    public void ANoticeAndItsTraditionalCopyFallInOneGroupOnceNormalised()
+    {
+        var path = Path.Combine(TestPaths.TestData, "Clean", "beijing-2023-measures-draft.zh-hant.txt");
+        var hant = new DocumentPipeline(new()).Process(new RawDocument(path, File.ReadAllBytes(path)));
+        var g = Assert.Single(new DuplicateDetector().Group([("hans", Beijing), ("hant", hant.Text)]));
+        Assert.Equal(["hans", "hant"], g.MemberIds);
+    }
+}
