@@ -3,6 +3,7 @@ using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Normalize;
 using ClusterPolicyMiner.Structure;
+using ClusterPolicyMiner.Thresholds;
 
 namespace ClusterPolicyMiner.Pipeline;
 
@@ -13,6 +14,7 @@ public sealed record PipelineOptions
     public NormalizeOptions Normalize { get; init; } = new();
     public CleanOptions Clean { get; init; } = new();
     public StructureOptions Structure { get; init; } = new();
+    public ThresholdOptions Thresholds { get; init; } = new();
 }
 
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
@@ -56,10 +58,13 @@ public sealed class DocumentPipeline(PipelineOptions options)
         var structure = StructureExtractor.Extract(clean.Text, clean.Page, Options.Structure);
         var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
 
+        var thresholds = ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id });
+
         return new PolicyDocument(
             decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
-            structure.Metadata, clean.Text, normalized.Normalizations, structure.Outline, [], [],
-            [.. decoded.Diagnostics, .. clean.Diagnostics, .. structureDiagnostics]);
+            structure.Metadata, clean.Text, normalized.Normalizations, structure.Outline,
+            thresholds.Thresholds, thresholds.Procedural,
+            [.. decoded.Diagnostics, .. clean.Diagnostics, .. structureDiagnostics, .. thresholds.Diagnostics]);
     }
 
     /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>

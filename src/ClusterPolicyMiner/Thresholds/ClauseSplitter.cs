@@ -1,0 +1,39 @@
+namespace ClusterPolicyMiner.Thresholds;
+
+/// <summary>A clause (between commas) inside its sentence (between 。；!? and line ends), as spans of the
+/// clean text with surrounding spaces trimmed.</summary>
+internal readonly record struct Clause(int Start, int End, int SentenceStart, int SentenceEnd);
+
+internal static class ClauseSplitter
+{
+    // ASCII ? is left out: in reposted notices it is mostly a replacement for an undecodable character.
+    private const string SentenceEnds = "。；;！？\n\r";
+    private const string ClauseEnds = "，,：:";
+
+    public static List<Clause> Split(string text)
+    {
+        var clauses = new List<Clause>();
+        var sentenceStart = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !SentenceEnds.Contains(text[i])) continue;
+            var clauseStart = sentenceStart;
+            for (var j = sentenceStart; j <= i; j++)
+            {
+                if (j < i && !ClauseEnds.Contains(text[j])) continue;
+                var (s, e) = Trim(text, clauseStart, j);
+                if (e > s) clauses.Add(new Clause(s, e, sentenceStart, i));
+                clauseStart = j + 1;
+            }
+            sentenceStart = i + 1;
+        }
+        return clauses;
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return (start, end);
+    }
+}
