@@ -5,7 +5,7 @@ namespace ClusterPolicyMiner.Compare;
 
 /// <summary>Writes a requirement back in the words a Chinese notice uses: 20亿元以上, 高于70%, 不超过100平方公里.
 /// Phrases that precede the number (高于, 不低于 …) go in front, the rest (以上, 以下, 以内, 左右) behind.</summary>
-internal static class ThresholdText
+public static class ThresholdText
 {
     private static readonly HashSet<string> PrefixPhrases = new(StringComparer.Ordinal)
     {

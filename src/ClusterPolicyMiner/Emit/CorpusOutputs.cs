@@ -38,10 +38,11 @@ public static class CorpusOutputs
             .SelectMany(g => g.Zip(g.Skip(1)));
 
     /// <summary>Each measure (办法, 细则) against its template: the national measures when the corpus has
-    /// them, otherwise the earliest provincial measure, so that provinces are compared clause by clause.</summary>
+    /// them, otherwise the earliest measure by date, so that provinces are compared clause by clause.</summary>
     public static IEnumerable<(PolicyDocument Doc, PolicyDocument Template)> TemplatePairs(IReadOnlyList<PolicyDocument> docs)
     {
-        var measures = Editions.Ordered(docs.Where(IsMeasure)).ToList();
+        var measures = docs.Where(IsMeasure)
+            .OrderBy(d => Editions.StartOf(d) ?? DateOnly.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         var template = measures.FirstOrDefault(d => d.Metadata.Jurisdiction == ComparisonMatrix.NationalJurisdiction)
                        ?? measures.FirstOrDefault();
         if (template is null) yield break;

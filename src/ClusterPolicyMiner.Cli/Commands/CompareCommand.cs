@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using ClusterPolicyMiner.Compare;
+using ClusterPolicyMiner.Emit;
+using ClusterPolicyMiner.Store;
+
+namespace ClusterPolicyMiner.Cli.Commands;
+
+/// <summary><c>cpm compare [--on DATE] [--docs ID,…] [--baseline ID] [--format table|md|csv|html] [--out FILE]</c>.</summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var on = new Option<string?>("--on") { Description = "the editions in force on this date (YYYY-MM-DD); default: the latest of each jurisdiction" };
+        var docs = new Option<string[]>("--docs") { Description = "compare exactly these documents (ids or prefixes)", AllowMultipleArgumentsPerToken = true };
+        var baseline = new Option<string?>("--baseline") { Description = "baseline document (default: the national measures, else the median)" };
+        var format = new Option<string>("--format") { Description = "table, md, csv or html", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "md", "csv", "html");
+        var output = new Option<string?>("--out") { Description = "write to this file instead of standard output" };
+        var cmd = new Command("compare", "canonical criteria × documents, each cell against a baseline") { on, docs, baseline, format, output };
+        cmd.SetAction(p =>
+        {
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            var all = Stored.Distinct(store);
+            var options = new MatrixOptions
+            {
+                On = Args.Date(p.GetValue(on), "--on"),
+                DocumentIds = p.GetValue(docs) is { Length: > 0 } ids ? [.. ids.SelectMany(i => i.Split(',')).Select(i => Args.Id(store, i))] : null,
+                BaselineDocumentId = p.GetValue(baseline) is { } b ? Args.Id(store, b) : null,
+            };
+            var matrix = ComparisonMatrix.Build(all, options);
+            var report = new ComparisonReport("中小企业特色产业集群认定标准比较", matrix, [], [], all);
+            var text = p.GetValue(format) switch
+            {
+                "md" => ReportWriter.Markdown(report),
+                "csv" => ReportWriter.Csv(report),
+                "html" => ReportWriter.Html(report),
+                _ => null,
+            };
+            if (text is null) Table(ctx, matrix, all);
+            else Args.Write(ctx, p.GetValue(output), text);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static void Table(CliContext ctx, ComparisonMatrix m, IReadOnlyList<Model.PolicyDocument> docs)
+    {
+        ctx.Out.WriteLine($"baseline: {m.BaselineKind}{(m.BaselineDocumentId is { } b ? " " + b[..12] : "")}");
+        var headers = new List<string> { "metric", "baseline" };
+        headers.AddRange(m.Columns.Select(c => $"{c.Jurisdiction} {c.Edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}"));
+        Views.Table(ctx, headers, m.Rows.Select(r => new[]
+        {
+            r.Metric, r.Baseline is { } t ? ThresholdText.Describe(t) : "—",
+        }.Concat(r.Cells.Select(c => c.Threshold is null ? "—" : $"{c.Display} ({ThresholdText.VerdictWord(c.Verdict)})")).ToArray()));
+    }
+}
+
+/// <summary>Parsing helpers shared by the comparison commands; bad values are usage errors.</summary>
+internal static class Args
+{
+    public static DateOnly? Date(string? s, string option) =>
+        s is null ? null
+        : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"{option} {s}: not a date (YYYY-MM-DD)");
+
+    public static string Id(PolicyStore store, string idOrPrefix) =>
+        store.Resolve(idOrPrefix) ?? throw new UsageException($"{idOrPrefix}: no stored document has that id (or the prefix is ambiguous); see 'cpm list'");
+
+    public static void Write(CliContext ctx, string? path, string text)
+    {
+        if (path is null) { ctx.Out.Write(text); return; }
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+        ctx.Out.WriteLine($"wrote {path}");
+    }
+}
+
+/// <summary>The stored documents that a comparison should see: reposts of one notice count once.</summary>
+internal static class Stored
+{
+    public static IReadOnlyList<Model.PolicyDocument> Distinct(PolicyStore store)
+    {
+        var hidden = store.DuplicateGroups().SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);
+        return [.. store.LoadAll().Where(d => !hidden.Contains(d.Id))];
+    }
+}
