@@ -70,6 +70,9 @@ public class CliTests
 
         File.Delete(Path.Combine(corpus, "b.txt"));
         var third = await Cpm("", "run", "--corpus", corpus, "--out", output, "--db", dir.File("s.db"));
-        Assert.Contains("2 removed", third.Out);
+        Assert.Equal(0, third.Code);
+        Assert.False(File.Exists(Path.Combine(output, "b.json")));
+        Assert.False(File.Exists(Path.Combine(output, "b.txt")));
+        Assert.True(File.Exists(Path.Combine(output, "a.json")));
     }
 }

@@ -7,6 +7,7 @@ using ClusterPolicyMiner.Watch;
 
 namespace ClusterPolicyMiner.Tests.Watch;
 
+[Collection("local-http")]
 public sealed class WatcherTests : IAsyncLifetime
 {
     private const string ListingHtml = """

@@ -5,6 +5,8 @@ using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Acquire.Web;
 
+// Tests that open local ports share one collection, so they never run side by side and race for ports.
+[Collection("local-http")]
 public sealed class WebFetcherTests : IAsyncLifetime
 {
     // Delays are virtual (see VirtualTime); only the timeout runs on the real clock.
