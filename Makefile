@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: setup restore build run test check-extracted bench conformance clean
+.PHONY: setup setup-test restore build run test check-extracted bench conformance clean
 
 # Native tools: poppler's pdftotext. Installed with apt-get when root, otherwise the command is printed.
 setup:
@@ -23,6 +23,21 @@ setup:
 	  fi; \
 	fi
 
+# What only the tests use: Debian's chromium (the report page is opened headless) and opencc (a second
+# opinion on the converter). Installed when root; otherwise those tests are skipped with a message.
+setup-test: setup
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v opencc >/dev/null || missing="$$missing opencc"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "setup-test: installing$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	      || echo "setup-test: could not install$$missing; the tests that need them will be skipped" >&2; \
+	  else \
+	    echo "setup-test: to run every test: sudo apt-get install -y$$missing (the tests that need them are skipped)" >&2; \
+	  fi; \
+	fi
+
 restore: setup
 	$(DOTNET) restore ClusterPolicyMiner.sln
 
@@ -33,7 +48,7 @@ run: build
 	@mkdir -p $(dir $(DB))
 	$(CPM) run --corpus corpus --out extracted --db $(DB)
 
-test: build
+test: setup-test build
 	$(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | tee .cpm-test.log | grep -vE '^\s+Passed ' ; test $${PIPESTATUS[0]} -eq 0
 	@.ci/test-summary.sh .cpm-test.log
 	@$(MAKE) --no-print-directory check-extracted
