@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClusterPolicyMiner.Acquire.Web;
+using ClusterPolicyMiner.Compare;
 using ClusterPolicyMiner.Pipeline;
 using ClusterPolicyMiner.Store;
 using ClusterPolicyMiner.Watch;
@@ -15,9 +16,11 @@ internal static class WatchCommand
         var json = new Option<bool>("--json") { Description = "one JSON object per new notice per line" };
         var timeout = new Option<int>("--timeout") { Description = "seconds per request", DefaultValueFactory = _ => 30 };
         var delay = new Option<double>("--delay") { Description = "seconds between two requests to one host", DefaultValueFactory = _ => 2.0 };
-        var cmd = new Command("watch", "fetch the listing pages, then ingest the notices not seen before") { sources, json, timeout, delay };
+        var since = new Option<string?>("--since") { Description = "for new notices dated on or after DATE, print how their thresholds differ from the previous edition" };
+        var cmd = new Command("watch", "fetch the listing pages, then ingest the notices not seen before") { sources, json, timeout, delay, since };
         cmd.SetAction(async (p, cancel) =>
         {
+            var sinceDate = Args.Date(p.GetValue(since), "--since");
             var file = p.GetValue(sources)!;
             if (!File.Exists(file)) throw new UsageException($"{file}: no such file");
             var list = SourceList.Parse(File.ReadAllText(file));
@@ -38,8 +41,30 @@ internal static class WatchCommand
             if (!p.GetValue(json))
                 ctx.Out.WriteLine($"watch: {report.Listings.Count} listings, {report.NewDocumentIds.Count} new notices, " +
                     $"{report.Listings.Count(l => l.Outcome == FetchOutcome.NotModified)} listings not modified");
+            if (sinceDate is { } from) PrintChanges(ctx, store, report.NewDocumentIds, from);
             return report.HasErrors ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>For each new notice dated on or after <paramref name="since"/>, its threshold changes against
+    /// the previous edition of its jurisdiction, in plain words.</summary>
+    internal static void PrintChanges(CliContext ctx, PolicyStore store, IReadOnlyList<string> newIds, DateOnly since)
+    {
+        var all = store.LoadAll();
+        foreach (var id in newIds)
+        {
+            if (store.Load(id) is not { } doc || Editions.StartOf(doc) is not { } start || start < since) continue;
+            var previous = Editions.Previous(doc, all);
+            ctx.Out.WriteLine($"{Editions.JurisdictionOf(doc)} {start:yyyy-MM-dd} {doc.Metadata.Title}");
+            if (previous is null)
+            {
+                ctx.Out.WriteLine("  no earlier edition of this jurisdiction in the store");
+                continue;
+            }
+            var changes = EditionDiff.Compare(previous, doc).ThresholdChanges;
+            ctx.Out.WriteLine($"  against {Editions.StartOf(previous):yyyy-MM-dd} {previous.Metadata.Title}: {changes.Count} threshold changes");
+            foreach (var c in changes) ctx.Out.WriteLine("  " + c.Description);
+        }
     }
 }

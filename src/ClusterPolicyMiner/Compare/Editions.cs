@@ -4,7 +4,7 @@ namespace ClusterPolicyMiner.Compare;
 
 /// <summary>Which edition of a jurisdiction's rules applies when. Shared by the matrix, the eligibility check
 /// and the rule-file coverage report so that all three agree on "in force".</summary>
-internal static class Editions
+public static class Editions
 {
     /// <summary>Jurisdiction key used when a document's jurisdiction is unknown.</summary>
     public const string UnknownJurisdiction = "unknown";
@@ -49,4 +49,12 @@ internal static class Editions
             .ThenBy(d => StartOf(d) ?? DateOnly.MinValue)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The edition of the same jurisdiction that came before <paramref name="doc"/>: the latest other
+    /// document with an earlier start date; null when there is none.</summary>
+    public static PolicyDocument? Previous(PolicyDocument doc, IEnumerable<PolicyDocument> all) =>
+        StartOf(doc) is not { } start ? null
+        : all.Where(d => d.Id != doc.Id && JurisdictionOf(d) == JurisdictionOf(doc) && StartOf(d) is { } s && s < start)
+            .OrderByDescending(d => StartOf(d)).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
 }
