@@ -10,6 +10,7 @@ namespace ClusterPolicyMiner.Benchmarks;
 /// from $CPM_SHARED, as UTF-8, as GBK and (converted by nothing: the same simplified text, characters Big5
 /// lacks dropped) as Big5. MB/s = 4 / (mean time in seconds).</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class AcquireBenchmarks
 {
     private const int TargetBytes = 4 * 1024 * 1024;

@@ -8,6 +8,7 @@ namespace ClusterPolicyMiner.Benchmarks;
 /// until the structure stage supplies outlines) on two real notices from the shared seeds: Shaanxi's
 /// measures against Qinghai's rules, about 12 000 characters each.</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class CompareBenchmarks
 {
     private PolicyDocument _qinghai = null!;

@@ -8,6 +8,7 @@ namespace ClusterPolicyMiner.Benchmarks;
 /// ($CPM_SHARED/peer-suites/lawrefbook-local), as plain text without their Markdown marks.
 /// Documents/s = 1,911 / mean time; MB/s = UTF-8 megabytes (reported once at setup) / mean time.</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class StructureBenchmarks
 {
     private string[] _texts = [];

@@ -8,6 +8,7 @@ namespace ClusterPolicyMiner.Benchmarks;
 /// to about 1 MB, and on the first 200 LawRefBook regulations from CPM_SHARED. MB/s = bytes of UTF-8 text
 /// / mean time; the byte count is printed once in the GlobalSetup.</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class ThresholdBenchmarks
 {
     private string _seeds = "";

@@ -8,6 +8,7 @@ namespace ClusterPolicyMiner.Benchmarks;
 /// <summary>The CPU side of fetch and watch: finding notice links on a listing page of 200 entries,
 /// and checking a URL against a robots.txt. The network itself is not measured here.</summary>
 [MemoryDiagnoser]
+[SimpleJob(warmupCount: 2, iterationCount: 5)]
 public class WatchBenchmarks
 {
     private static readonly Uri Page = new("http://127.0.0.1/gxt/tzgg/index.html");
