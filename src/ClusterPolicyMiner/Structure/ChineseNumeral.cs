@@ -53,26 +53,8 @@ internal static class ChineseNumeral
         return value;
     }
 
-    private static int Digit(char c) => c switch
-    {
-        '〇' or '零' => 0,
-        '一' or '壹' => 1,
-        '二' or '两' or '贰' => 2,
-        '三' or '叁' => 3,
-        '四' or '肆' => 4,
-        '五' or '伍' => 5,
-        '六' or '陆' => 6,
-        '七' or '柒' => 7,
-        '八' or '捌' => 8,
-        '九' or '玖' => 9,
-        _ => -1,
-    };
+    // The digit and unit tables are the Numbers stage's, so that headings and amounts read numerals alike.
+    private static int Digit(char c) => Numbers.NumeralText.ChineseDigit(c);
 
-    private static int Unit(char c) => c switch
-    {
-        '十' or '拾' => 10,
-        '百' or '佰' => 100,
-        '千' or '仟' => 1000,
-        _ => 0,
-    };
+    private static int Unit(char c) => Numbers.NumeralText.SmallUnit(c);
 }
