@@ -8,7 +8,7 @@ namespace ClusterPolicyMiner.Tests.Clean;
 /// <summary>Near-duplicate grouping by MinHash over character shingles.</summary>
 public sealed class DuplicateDetectorTests
 {
-    private static string Beijing => CleanTestSupport.Process("beijing-2023-measures-draft.txt").Text;
+    private static string Beijing => CorpusPipeline.Process("beijing-2023-measures-draft.txt").Text;
 
     /// <summary>The same notice reposted: other furniture around it and a few words edited.</summary>
     private static string Repost(string text) =>
@@ -27,8 +27,8 @@ public sealed class DuplicateDetectorTests
     [Fact]
     public void QinghaiAndShaanxiMeasuresShareWordingButAreNotDuplicates()
     {
-        var qinghai = CleanTestSupport.Process("qinghai-2023-implementing-rules.txt").Text;
-        var shaanxi = CleanTestSupport.Process("shaanxi-2023-implementing-measures.txt").Text;
+        var qinghai = CorpusPipeline.Process("qinghai-2023-implementing-rules.txt").Text;
+        var shaanxi = CorpusPipeline.Process("shaanxi-2023-implementing-measures.txt").Text;
         var detector = new DuplicateDetector();
         Assert.Empty(detector.Group([("qinghai", qinghai), ("shaanxi", shaanxi), ("beijing", Beijing)]));
         // They do share wording: a threshold low enough groups them, so the test above is not trivially true.
@@ -54,7 +54,7 @@ public sealed class DuplicateDetectorTests
     [Fact]
     public void LshBandingFindsTheSameGroupsAsComparingEveryPair()
     {
-        var qinghai = CleanTestSupport.Process("qinghai-2023-implementing-rules.txt").Text;
+        var qinghai = CorpusPipeline.Process("qinghai-2023-implementing-rules.txt").Text;
         IReadOnlyList<(string, string)> docs = [("a", Beijing), ("b", Repost(Beijing)), ("c", qinghai), ("d", qinghai + "附件略。\n")];
         var allPairs = new DuplicateDetector().Group(docs);
         var banded = new DuplicateDetector(new DuplicateOptions { AllPairsUpTo = 0 }).Group(docs);
@@ -63,7 +63,7 @@ public sealed class DuplicateDetectorTests
             banded.Select(g => (g.CanonicalId, string.Join(',', g.MemberIds), g.MinSimilarity)));
     }
 
-    [NormalizerFact]
+    [Fact]
     public void ANoticeAndItsTraditionalCopyFallInOneGroupOnceNormalised()
     {
         var path = Path.Combine(TestPaths.TestData, "Clean", "beijing-2023-measures-draft.zh-hant.txt");

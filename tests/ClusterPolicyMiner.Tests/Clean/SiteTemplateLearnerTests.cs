@@ -31,7 +31,7 @@ public sealed class SiteTemplateLearnerTests
         Assert.Null(SiteTemplateLearner.SiteKey(PageInfo.None, "corpus/x.txt"));
     }
 
-    [NormalizerFact]
+    [Fact]
     public void SeedsOfTheSameSiteShareTheirNetworkLineAndBreadcrumb()
     {
         var learnt = SiteTemplateLearner.Learn([Corpus("beijing-2023-measures-draft.txt"),

@@ -10,7 +10,7 @@ public sealed class SeedStructureTests
     private static Citation? Cite(PolicyDocument doc, string docNumber) =>
         doc.Metadata.Cites.FirstOrDefault(c => c.DocNumber == docNumber);
 
-    [SeedFact]
+    [Fact]
     public void QinghaiOnOneLineHasFiveChaptersNineteenArticlesAndAnAnnexOfEightParts()
     {
         var doc = SeedPipeline.Process("qinghai-2023-implementing-rules.txt");
@@ -24,7 +24,7 @@ public sealed class SeedStructureTests
         Assert.DoesNotContain(doc.Diagnostics, d => d.Code == DiagnosticCode.NumberingGap);
     }
 
-    [SeedFact]
+    [Fact]
     public void QinghaiIsIssuedOnItsSignatureDateAndExpiresTwoYearsAfterTakingEffect()
     {
         var m = SeedPipeline.Process("qinghai-2023-implementing-rules.txt").Metadata;
@@ -39,7 +39,7 @@ public sealed class SeedStructureTests
             SeedPipeline.Process("qinghai-2023-implementing-rules.txt"), "工信部企业〔2022〕119号")?.Title);
     }
 
-    [SeedFact]
+    [Fact]
     public void QinghaiArticleSpansStartAtTheirMarkersAndNestInTheirChapters()
     {
         var doc = SeedPipeline.Process("qinghai-2023-implementing-rules.txt");
@@ -54,7 +54,7 @@ public sealed class SeedStructureTests
         Assert.Equal("第三章/第十二条", twelve.Path);
     }
 
-    [SeedFact]
+    [Fact]
     public void ShaanxiHasFiveChaptersAndTwentyOneArticlesAndTakesEffectOnItsIssueDate()
     {
         var doc = SeedPipeline.Process("shaanxi-2023-implementing-measures.txt");
@@ -70,7 +70,7 @@ public sealed class SeedStructureTests
         Assert.Equal(("陕西省", "实施办法", "final"), (m.Jurisdiction, m.Kind, m.Status));
     }
 
-    [SeedFact(needsClean: true)]
+    [Fact]
     public void BeijingIsADraftWithSixChaptersNineteenArticlesAndAnAnnexOfNineParts()
     {
         var doc = SeedPipeline.Process("beijing-2023-measures-draft.txt");
@@ -86,7 +86,7 @@ public sealed class SeedStructureTests
         Assert.Contains(doc.Diagnostics, d => d.Code == DiagnosticCode.MetadataUnknown && d.Message.StartsWith("issued"));
     }
 
-    [SeedFact(needsNormalize: true, needsClean: true)]
+    [Fact]
     public void ShanghaiHasThreePartsWithNineItemsInTheFirstAndCitesTheMeasureItApplies()
     {
         var doc = SeedPipeline.Process("shanghai-2024-application-notice.zh-hant.txt");
@@ -101,7 +101,7 @@ public sealed class SeedStructureTests
         Assert.Equal((2024, "申报通知", "上海市"), (m.EditionYear, m.Kind, m.Jurisdiction));
     }
 
-    [SeedFact(needsNormalize: true, needsClean: true)]
+    [Fact]
     public void ShanxiIsPublishedOnTheSitesDateLineAndCitesTheProvincialMeasure()
     {
         var doc = SeedPipeline.Process("shanxi-2025-application-notice.zh-hant.txt");

@@ -94,7 +94,8 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        // Close alone: Stop followed by Close makes the managed listener look the port up again
+        // and bind it anew, which fails when another socket holds it by then.
         _listener.Close();
         try { await _loop; } catch (Exception) { /* the listener's end shows up as an exception here */ }
         _stop.Dispose();
