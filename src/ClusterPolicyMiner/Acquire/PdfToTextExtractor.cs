@@ -5,10 +5,11 @@ using System.Text;
 namespace ClusterPolicyMiner.Acquire;
 
 /// <summary>PDF text through poppler's <c>pdftotext</c> (Debian package poppler-utils), run as
-/// <c>pdftotext -enc UTF-8 - -</c> with the PDF on standard input and the text on standard output.
-/// No <c>-layout</c>: reading order with one line per printed line suits the cleaner, which joins lines into
-/// paragraphs; <c>-layout</c> pads columns with spaces that would have to be taken out again. pdftotext ends
-/// every page with a form feed (\f); it is kept for the cleaner to find page furniture and page breaks.</summary>
+/// <c>pdftotext -enc UTF-8 -bbox-layout - -</c> with the PDF on standard input and the word boxes on standard
+/// output; <see cref="PdfLayout"/> rebuilds the paragraphs from them (plain output has one line per printed
+/// line and cannot tell a wrapped line from a paragraph end). A command that answers with plain text instead
+/// is taken as it is. Every page ends with a form feed (\f), kept for the cleaner to find page furniture and
+/// page breaks.</summary>
 public sealed class PdfToTextExtractor(string command = "pdftotext", TimeSpan? timeout = null) : IPdfTextExtractor
 {
     public string Command { get; } = command;
@@ -26,7 +27,7 @@ public sealed class PdfToTextExtractor(string command = "pdftotext", TimeSpan? t
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var arg in (string[])["-enc", "UTF-8", "-", "-"]) start.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["-enc", "UTF-8", "-bbox-layout", "-", "-"]) start.ArgumentList.Add(arg);
 
         Process process;
         try
@@ -56,6 +57,14 @@ public sealed class PdfToTextExtractor(string command = "pdftotext", TimeSpan? t
             if (process.ExitCode != 0)
                 return PdfExtraction.Failed($"'{Command}' exited with code {process.ExitCode}: {FirstLine(stderr.Result)}");
             var text = stdout.Result;
+            if (PdfLayout.IsBoundingBoxXhtml(text))
+            {
+                try { text = PdfLayout.ToText(text); }
+                catch (System.Xml.XmlException e)
+                {
+                    return PdfExtraction.Failed($"'{Command}' gave word boxes that do not parse ({e.Message})");
+                }
+            }
             if (text.Trim('\f', ' ', '\r', '\n', '\t').Length == 0)
                 return PdfExtraction.Failed($"'{Command}' gave no text (a scanned PDF without a text layer?)");
             return PdfExtraction.Ok(text.Replace("\r\n", "\n"));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClusterPolicyMiner.Normalize;
 
 namespace ClusterPolicyMiner.Clean;
 

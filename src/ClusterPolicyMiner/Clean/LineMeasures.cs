@@ -34,12 +34,3 @@ internal readonly record struct LineMeasures(int Length, int Cjk, int Punctuatio
     public static bool IsSentenceFinal(char c) => c is '。' or '；' or ';' or '：' or ':' or '！' or '!' or '？'
         or '?' or '”' or '」' or '）' or ')';
 }
-
-/// <summary>Shapes of lines that open a structural unit of a notice: 第X章/节/条, （一）, 一、, 1., 附件.</summary>
-internal static partial class StructuralMarker
-{
-    [GeneratedRegex(@"^\s*(第[一二三四五六七八九十百零〇\d]+[章节条]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}\s*[.．、](?!\d)|附件)")]
-    private static partial Regex Pattern();
-
-    public static bool StartsLine(string line) => Pattern().IsMatch(line);
-}

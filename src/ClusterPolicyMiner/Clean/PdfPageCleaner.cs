@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ClusterPolicyMiner.Acquire;
+using ClusterPolicyMiner.Normalize;
 
 namespace ClusterPolicyMiner.Clean;
 
@@ -91,8 +93,12 @@ internal static partial class PdfPageCleaner
     /// sentence-final punctuation and the next page does not open with a heading.</summary>
     private static bool ContinuesParagraph(string before, string after) =>
         before.Length > 0 && after.Length > 0 && !LineMeasures.IsSentenceFinal(before[^1])
-        && !StructuralMarker.StartsLine(after) && !LineClassifier.IsTitleLike(before);
+        && !StructuralMarker.StartsLine(after) && !LineClassifier.IsTitleLike(before) && !IsHeading(before);
 
-    private static string Join(string before, string after) =>
-        char.IsAsciiLetterOrDigit(before[^1]) && char.IsAsciiLetterOrDigit(after[0]) ? before + " " + after : before + after;
+    /// <summary>A heading such as 六、具有较高绿色化发展水平 or 第二章 培育要求: a structural marker, short,
+    /// without clause punctuation. The body after it on the next page is not part of it.</summary>
+    private static bool IsHeading(string line) =>
+        StructuralMarker.StartsLine(line) && line.Length <= 40 && !line.Any(c => c is '，' or '；' or '。' or ',' or ';');
+
+    private static string Join(string before, string after) => PdfLayout.JoinWrapped(before, after);
 }

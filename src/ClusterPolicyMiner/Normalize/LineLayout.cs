@@ -198,7 +198,7 @@ internal static partial class LineLayout
     {
         if (line.Length == 0 || next.Length == 0) return false;
         var last = line[^1];
-        if (IsSentenceEnd(last) || StructuralStart().IsMatch(next)) return false;
+        if (IsSentenceEnd(last) || StructuralMarker.StartsLine(next)) return false;
         if (!IsChinese(next[0]) && !IsQuote(next[0]) && next[0] != '(') return false;
         return last is '，' or '、' or ',' or '《' or '（' or '(' or '“' or '〔' or '【'
             || Unclosed(line, '《', '》') || Unclosed(line, '（', '）') || Unclosed(line, '(', ')');
@@ -220,8 +220,4 @@ internal static partial class LineLayout
     /// <summary>A line holding only a heading number or a list number so far: 第一章, 第十二条, 1.</summary>
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇两\d]{1,5}[章节節条條编編款]|\d{1,2}\.)$")]
     private static partial Regex HeadingOrListNumberLine();
-
-    /// <summary>The start of a line that opens a unit of structure.</summary>
-    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇两\d]{1,5}[章节節条條编編款]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]|附件|附表|附:|附：)")]
-    private static partial Regex StructuralStart();
 }

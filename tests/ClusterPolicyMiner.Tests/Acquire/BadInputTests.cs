@@ -76,7 +76,7 @@ public class BadInputTests
     [Fact]
     public void APdfWithoutEofIsATruncatedWarningAndIsStillExtracted()
     {
-        var pdf = Acq.Corpus("qinghai-2023-implementing-rules.pdf");
+        var pdf = Acq.Corpus("qinghai-2023-implementing-rules.libreoffice.pdf");
         var fake = new FakePdfExtractor(PdfExtraction.Ok("第一条\f"));
         var d = Acq.Decode(pdf[..(pdf.Length / 2)], pdf: fake);
         var warning = Assert.Single(d.Diagnostics);
@@ -89,7 +89,7 @@ public class BadInputTests
     [Fact]
     public void ACompletePdfIsNotTruncated()
     {
-        var d = Acq.Decode(Acq.Corpus("qinghai-2023-implementing-rules.pdf"));
+        var d = Acq.Decode(Acq.Corpus("qinghai-2023-implementing-rules.libreoffice.pdf"));
         Assert.Equal(DocumentFormat.Pdf, d.Format);
         Assert.Empty(d.Diagnostics);
     }

@@ -61,7 +61,7 @@ public class FixtureDecodingTests
     public void ThePdfThroughPdftotextHoldsEveryArticleOfSeed000WithAFormFeedPerPage()
     {
         var d = new DocumentDecoder(new DecodeOptions())
-            .Decode(new RawDocument("qinghai.pdf", Acq.Corpus("qinghai-2023-implementing-rules.pdf")));
+            .Decode(new RawDocument("qinghai.pdf", Acq.Corpus("qinghai-2023-implementing-rules.libreoffice.pdf")));
         Assert.Equal((DocumentFormat.Pdf, "utf-8", "pdf"), (d.Format, d.Encoding, d.EncodingRule));
         Assert.Empty(d.Diagnostics);
         Assert.Equal(7, d.Text.Count(c => c == '\f'));
@@ -70,14 +70,14 @@ public class FixtureDecodingTests
             Assert.Contains($"第{n}条", squeezed);
         Assert.Contains("第十九条本实施细则自2023年6月27日起实施,有效期2年。", squeezed);
         Assert.Contains("工业互联网平台应用普及率不低于8%", squeezed);
-        Assert.Contains("-7-", d.Text);   // the page footers are still there for the cleaner
+        Assert.Matches(@"(?m)^- ?7 ?-$", d.Text);   // the page footers are still there for the cleaner
     }
 
     [RequiresCommandFact("pdftotext", "poppler-utils")]
     public void APageBreakOfThePdfFallsInsideAParagraph()
     {
         var d = new DocumentDecoder(new DecodeOptions())
-            .Decode(new RawDocument("qinghai.pdf", Acq.Corpus("qinghai-2023-implementing-rules.pdf")));
+            .Decode(new RawDocument("qinghai.pdf", Acq.Corpus("qinghai-2023-implementing-rules.libreoffice.pdf")));
         var firstPage = d.Text[..d.Text.IndexOf('\f')];
         var lastLine = firstPage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Last(l => !Regex.IsMatch(l, @"^-\d+-$"));

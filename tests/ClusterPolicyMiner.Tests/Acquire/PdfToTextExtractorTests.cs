@@ -7,7 +7,7 @@ namespace ClusterPolicyMiner.Tests.Acquire;
 /// <summary>Every way pdftotext can fail is a PdfExtractionFailed diagnostic naming the reason.</summary>
 public sealed class PdfToTextExtractorTests : TempFolderTest
 {
-    private static byte[] Pdf => Acq.Corpus("qinghai-2023-implementing-rules.pdf");
+    private static byte[] Pdf => Acq.Corpus("qinghai-2023-implementing-rules.libreoffice.pdf");
 
     /// <summary>A stand-in for pdftotext: a shell script with the given body, made executable.</summary>
     private string Script(string body)
