@@ -39,7 +39,37 @@ internal static class HtmlContentExtractor
 
         foreach (var e in body.QuerySelectorAll("*").Where(IsFurnitureElement).ToList()) e.Remove();
         var content = BestCandidate(body) ?? body;
-        return new HtmlText(pageText, Render(content), title);
+        var text = Render(content);
+        // Portals set the notice's title as a heading above the content block (h1.article-title, h2.bt);
+        // it belongs to the notice, unless the content opens with it already (perhaps in a longer form).
+        if (Headline(body, content) is { } headline && !OpensWith(text, headline))
+            text = headline + "\n" + text;
+        return new HtmlText(pageText, text, title);
+    }
+
+    private static bool OpensWith(string text, string headline)
+    {
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+        var opening = string.Join("", text.Split('\n').Take(3).Select(Squeeze));
+        return opening.Contains(Squeeze(headline), StringComparison.Ordinal);
+    }
+
+    /// <summary>The last heading (h1 to h3, or an element whose class or id says title) before the content
+    /// block, outside it, without links: the notice's title, if it has the length of one.</summary>
+    private static string? Headline(IElement body, IElement content)
+    {
+        if (content == body) return null;
+        string? found = null;
+        foreach (var e in body.QuerySelectorAll("h1,h2,h3,[class*=title],[id*=title]"))
+        {
+            if ((e.CompareDocumentPosition(content) & DocumentPositions.Following) == 0) continue;
+            if ((e.CompareDocumentPosition(content) & DocumentPositions.ContainedBy) != 0) continue;
+            if (e.QuerySelector("a") is not null || e.QuerySelectorAll("*").Any(c => Blocks.Contains(c.TagName))) continue;
+            var text = Render(e);
+            var cjk = LineMeasures.Of(text).Cjk;
+            if (cjk >= 6 && text.Length <= 150 && !text.Contains('\n')) found = text;
+        }
+        return found;
     }
 
     private static bool IsFurnitureElement(IElement e)

@@ -44,7 +44,24 @@ internal sealed class OutlineBuilder
             if (TryOpen(c)) inAttachmentList = false;
         }
         CloseAll(_text.Length);
+        EndEnumerations(_root);
         return [.. _root.Children.Select(n => n.Freeze())];
+    }
+
+    /// <summary>An enumeration whose items end with ；（一）…；（二）…；（三）…。 ends with its last item's
+    /// paragraph: a paragraph after it (被撤销认定的…可自收到撤销决定之日起15个工作日内提出申诉) belongs to
+    /// the article or part that holds the list, not to the last item.</summary>
+    private void EndEnumerations(NodeBuilder node)
+    {
+        foreach (var child in node.Children) EndEnumerations(child);
+        var items = node.Children.Where(c => c.Kind is OutlineKind.Item or OutlineKind.Subitem).ToList();
+        if (items.Count < 2 || items[^1].Children.Count > 0) return;
+        var semicolons = items[..^1].Count(i => _text.AsSpan(i.Start, i.End - i.Start).TrimEnd().EndsWith("；")
+            || _text.AsSpan(i.Start, i.End - i.Start).TrimEnd().EndsWith(";"));
+        if (semicolons * 2 < items.Count - 1) return;
+        var last = items[^1];
+        var lineEnd = _text.IndexOf('\n', last.Start, last.End - last.Start);
+        if (lineEnd > 0) last.End = lineEnd;
     }
 
     private static int Rank(OutlineKind kind) => kind switch

@@ -5,7 +5,7 @@ namespace ClusterPolicyMiner.Tests.Clean;
 
 /// <summary>The clean text of every corpus file against a golden file reviewed by eye. On a difference the
 /// actual text is written beside the golden as `.actual` (never over it) and the test fails; a missing
-/// golden fails the same way. Traditional-character pages wait for the normaliser.</summary>
+/// golden fails the same way.</summary>
 public sealed class CleanGoldenTests
 {
     private static readonly string GoldenDir =
@@ -25,13 +25,13 @@ public sealed class CleanGoldenTests
     [MemberData(nameof(SimplifiedFiles))]
     public void TheCleanTextOfEachSimplifiedCorpusFileMatchesItsReviewedGolden(string file) => Check(file);
 
-    [NormalizerTheory]
+    [Theory]
     [MemberData(nameof(TraditionalFiles))]
     public void TheCleanTextOfEachTraditionalCorpusFileMatchesItsReviewedGolden(string file) => Check(file);
 
     private static void Check(string file)
     {
-        var actual = CleanTestSupport.Process(file).Text;
+        var actual = CorpusPipeline.Process(file).Text;
         var golden = Path.Combine(GoldenDir, file + ".clean.txt");
         var actualPath = Path.Combine(GoldenDir, file + ".clean.actual.txt");
         var expected = File.Exists(golden) ? File.ReadAllText(golden, Encoding.UTF8) : null;

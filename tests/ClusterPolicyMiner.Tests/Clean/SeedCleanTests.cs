@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClusterPolicyMiner.Clean;
+using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Clean;
 
@@ -46,7 +47,7 @@ public sealed partial class SeedCleanTests
     [Fact]
     public void QinghaiKeepsNineteenArticlesEightAnnexPartsAndItsSignatureWithoutTheSiteFooter()
     {
-        var text = CleanTestSupport.Process(Qinghai).Text;
+        var text = CorpusPipeline.Process(Qinghai).Text;
         AssertNumbered(ArticleOpening(), text, 19, "articles");
         AssertNumbered(PartOpening(), text, 8, "annex parts");
         Assert.Contains("青海省工业和信息化厅", text);
@@ -58,7 +59,7 @@ public sealed partial class SeedCleanTests
     [Fact]
     public void ShaanxiKeepsTwentyOneArticlesTheDocumentNumberAndTheSignature()
     {
-        var text = CleanTestSupport.Process(Shaanxi).Text;
+        var text = CorpusPipeline.Process(Shaanxi).Text;
         AssertNumbered(ArticleOpening(), text, 21, "articles");
         AssertOnce(text, "陕工信发〔2023〕89号");
         AssertOnce(text, "2023年4月28日");
@@ -69,7 +70,7 @@ public sealed partial class SeedCleanTests
     [Fact]
     public void BeijingKeepsOneCopyOfItsBodyAndNoneOfThePortalTemplate()
     {
-        var doc = CleanTestSupport.Process(Beijing);
+        var doc = CorpusPipeline.Process(Beijing);
         var text = doc.Text;
         AssertNumbered(ArticleOpening(), text, 19, "articles");
         AssertNumbered(PartOpening(), text, 9, "annex parts");
@@ -79,25 +80,25 @@ public sealed partial class SeedCleanTests
         Assert.Contains(doc.Diagnostics, d => d.Code == Model.DiagnosticCode.RepeatedBodyRemoved);
     }
 
-    [NormalizerFact]
+    [Fact]
     public void ShanghaiComesOutSimplifiedOnceWithItsSignatureContactAndAttachments()
     {
-        var doc = CleanTestSupport.Process(Shanghai);
+        var doc = CorpusPipeline.Process(Shanghai);
         var text = doc.Text;
         AssertNumbered(PartOpening(), text, 3, "parts");
         AssertOnce(text, "各区中小企业主管部门:");
         AssertOnce(text, "上海市经济和信息化委员会\n2024年4月16日\n");
         AssertOnce(text, "吴春霞 23117616");
-        AssertOnce(text, "上海市中小企业特色产业集群申报表");
+        AssertOnce(text, "附件:1.上海市中小企业特色产业集群申报表\n2.各区中小企业主管部门联系方式\n");
         AssertNoFurniture(text, "\">", "华夏泰科", "智能工厂", "长三角国际创新挑战赛", "區", "業");
         Assert.DoesNotMatch(@"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", text);
         Assert.Contains(doc.Diagnostics, d => d.Code == Model.DiagnosticCode.RepeatedBodyRemoved);
     }
 
-    [NormalizerFact]
+    [Fact]
     public void ShanxiComesOutSimplifiedWithoutMenusOrSplitWordsAndKeepsContactAndIssuer()
     {
-        var text = CleanTestSupport.Process(Shanxi).Text;
+        var text = CorpusPipeline.Process(Shanxi).Text;
         AssertNumbered(PartOpening(), text, 4, "parts");
         Assert.StartsWith("山西省工业和信息化厅\n关于组织开展2025年度中小企业特色产业集群申报和2022年度", text);
         AssertOnce(text, "张永杰 0351-3046281");
@@ -109,7 +110,7 @@ public sealed partial class SeedCleanTests
         Assert.DoesNotContain("中 小企业", text);
     }
 
-    [NormalizerFact]
+    [Fact]
     public void ShanxiPageInfoCarriesTheSiteHeadlineAndDateLine()
     {
         var path = Path.Combine(Support.TestPaths.Corpus, Shanxi);

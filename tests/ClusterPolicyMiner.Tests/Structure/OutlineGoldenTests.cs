@@ -6,20 +6,19 @@ namespace ClusterPolicyMiner.Tests.Structure;
 /// and reviewed by eye. On a difference, X.outline.actual.json is written beside the golden file.</summary>
 public sealed class OutlineGoldenTests
 {
-    // The raw seed ends in site furniture that only the Clean stage removes; its golden waits for it.
-    [SeedFact(needsClean: true)]
+    [Fact]
     public void QinghaiOutlineMatchesItsGoldenFile() => Check("qinghai-2023-implementing-rules");
 
-    [SeedFact]
+    [Fact]
     public void ShaanxiOutlineMatchesItsGoldenFile() => Check("shaanxi-2023-implementing-measures");
 
-    [SeedFact(needsClean: true)]
+    [Fact]
     public void BeijingOutlineMatchesItsGoldenFile() => Check("beijing-2023-measures-draft");
 
-    [SeedFact(needsNormalize: true, needsClean: true)]
+    [Fact]
     public void ShanghaiOutlineMatchesItsGoldenFile() => Check("shanghai-2024-application-notice.zh-hant");
 
-    [SeedFact(needsNormalize: true, needsClean: true)]
+    [Fact]
     public void ShanxiOutlineMatchesItsGoldenFile() => Check("shanxi-2025-application-notice.zh-hant");
 
     private static void Check(string seed)
