@@ -1,11 +1,17 @@
 namespace ClusterPolicyMiner.Clean;
 
 /// <summary>Documents that are near-duplicates of each other. Every member is kept; one is canonical.</summary>
-/// <param name="CanonicalId">The member with the longest clean text (shingle characters); ties go to the
+/// <param name="CanonicalId">The member closest to an original: one whose text was not converted from
+/// traditional characters, then the one with the longest clean text (shingle characters), then the
 /// smallest id in ordinal order.</param>
 /// <param name="MemberIds">All members including the canonical one, in ordinal order.</param>
 /// <param name="MinSimilarity">The lowest estimated Jaccard similarity between two members of the group.</param>
 public sealed record DuplicateGroup(string CanonicalId, IReadOnlyList<string> MemberIds, double MinSimilarity);
+
+/// <summary>A document offered to duplicate detection.</summary>
+/// <param name="Converted">Its text was converted from traditional characters by the normaliser: a repost
+/// rather than the original, so it is canonical only when no member is an original.</param>
+public sealed record DuplicateCandidate(string Id, string Text, bool Converted = false);
 
 /// <summary>Options of near-duplicate detection.</summary>
 public sealed record DuplicateOptions
@@ -33,8 +39,12 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
 {
     public DuplicateOptions Options { get; } = options ?? new DuplicateOptions();
 
+    /// <summary>Groups of documents none of which was converted from traditional characters.</summary>
+    public IReadOnlyList<DuplicateGroup> Group(IReadOnlyList<(string Id, string Text)> docs) =>
+        Group([.. docs.Select(d => new DuplicateCandidate(d.Id, d.Text))]);
+
     /// <summary>Groups of two or more near-duplicate documents; documents with no duplicate are in no group.</summary>
-    public IReadOnlyList<DuplicateGroup> Group(IReadOnlyList<(string Id, string Text)> docs)
+    public IReadOnlyList<DuplicateGroup> Group(IReadOnlyList<DuplicateCandidate> docs)
     {
         var hashes = Options.Bands * Options.RowsPerBand;
         var content = docs.Select(d => MinHash.Content(d.Text)).ToArray();
@@ -49,7 +59,8 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
         foreach (var members in Enumerable.Range(0, docs.Count).GroupBy(sets.Find).Select(g => g.ToList()))
         {
             if (members.Count < 2) continue;
-            var canonical = members.OrderByDescending(i => content[i].Length)
+            var canonical = members.OrderBy(i => docs[i].Converted)
+                .ThenByDescending(i => content[i].Length)
                 .ThenBy(i => docs[i].Id, StringComparer.Ordinal).First();
             var min = 1.0;
             for (var x = 0; x < members.Count; x++)

@@ -52,6 +52,22 @@ public sealed class DuplicateDetectorTests
     }
 
     [Fact]
+    public void AnOriginalIsCanonicalOverALongerCopyConvertedFromTraditionalCharacters()
+    {
+        var longer = Repost(Beijing) + "附注：本文另有说明。\n";
+        var groups = new DuplicateDetector().Group([
+            new DuplicateCandidate("a-converted", longer, Converted: true),
+            new DuplicateCandidate("b-original", Beijing),
+            new DuplicateCandidate("c-converted", Beijing, Converted: true),
+        ]);
+        Assert.Equal("b-original", Assert.Single(groups).CanonicalId);
+
+        var allConverted = new DuplicateDetector().Group([
+            new DuplicateCandidate("a", Beijing, Converted: true), new DuplicateCandidate("b", longer, Converted: true)]);
+        Assert.Equal("b", Assert.Single(allConverted).CanonicalId);
+    }
+
+    [Fact]
     public void LshBandingFindsTheSameGroupsAsComparingEveryPair()
     {
         var qinghai = CorpusPipeline.Process("qinghai-2023-implementing-rules.txt").Text;
