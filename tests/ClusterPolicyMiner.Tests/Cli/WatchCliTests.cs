@@ -23,8 +23,7 @@ public sealed class WatchCliTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _server = NoticeSite.Start();
-        _server.MapDocument("/gxt/list.html", Encoding.UTF8.GetBytes(ListingHtml), "text/html; charset=utf-8", "\"list-v1\"");
+        _server = NoticeSite.StartWithListing(ListingHtml);
         return Task.CompletedTask;
     }
 

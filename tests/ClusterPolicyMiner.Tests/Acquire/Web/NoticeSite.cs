@@ -29,6 +29,16 @@ internal static class NoticeSite
         return Encoding.GetEncoding(charset).GetBytes(text);
     }
 
+    /// <summary>The site with a listing page of notice links at <see cref="ListingPath"/> (ETag "list-v1").</summary>
+    public static LocalHttpServer StartWithListing(string listingHtml)
+    {
+        var server = Start();
+        server.MapDocument(ListingPath, System.Text.Encoding.UTF8.GetBytes(listingHtml), "text/html; charset=utf-8", "\"list-v1\"");
+        return server;
+    }
+
+    public const string ListingPath = "/gxt/list.html";
+
     public static LocalHttpServer Start(long oversizeBytes = 2 * 1024 * 1024)
     {
         var server = LocalHttpServer.Start();
