@@ -7,8 +7,9 @@ namespace ClusterPolicyMiner.Acquire;
 
 /// <summary>Turns the word boxes of <c>pdftotext -bbox-layout</c> into text with one paragraph per line and
 /// a form feed after each page. A printed line carries on the paragraph above it when the line above
-/// reaches the right margin and this one starts at the left margin; a first-line indent, a centred or
-/// right-aligned line, or a line above that stops short starts a new paragraph. Words of a line are joined
+/// reaches the right margin and this one starts at the left margin, or when both are centred lines of a
+/// title that fills the line above; a first-line indent, a centred or right-aligned line, or a line above
+/// that stops short starts a new paragraph. Words of a line are joined
 /// with a space only where the gap between them is as wide as a space (a layout engine sets a narrower gap
 /// between Chinese and Latin or digits, `2023 年 6 月` in the plain output, which is no space in the text).
 /// A paragraph cut by a page break is left to the cleaner, which knows the running headers and footers.</summary>
@@ -121,6 +122,7 @@ public static class PdfLayout
                 && line.YMin > above.YMin
                 // A sentence that happens to fill its line, then a line that opens a unit (附件：, 第二十条).
                 && !(above.Words[^1].Text[^1] is '。' or '；' or ';' or '：' or ':' && StructuralMarker.StartsLine(line.Words[0].Text));
+            continues |= CentredWrap(above, line, left, right);
             if (continues)
             {
                 var joined = JoinWrapped(current.ToString(), line.Text());
@@ -133,6 +135,20 @@ public static class PdfLayout
             }
         }
         yield return current.ToString();
+    }
+
+    /// <summary>A centred title too long for one line: the line above fills most of the text block and ends
+    /// no sentence, this one is centred clear of both margins, both are of one size, and no more than line
+    /// spacing lies between them.</summary>
+    private static bool CentredWrap(Line above, Line line, double left, double right)
+    {
+        bool Centred(Line l) => Math.Abs((l.XMin + l.XMax) / 2 - (left + right) / 2) < l.Height;
+        return Centred(above) && Centred(line)
+            && line.XMin > left + line.Height && line.XMax < right - line.Height
+            && above.Words[^1].Text[^1] is not ('。' or '；' or ';' or '：' or ':' or '！' or '？')
+            && Math.Abs(above.Height - line.Height) < 0.5
+            && above.XMax - above.XMin >= 0.8 * (right - left)
+            && line.YMin - above.YMax < 0.5 * line.Height;
     }
 
     /// <summary>Joins a paragraph and its next printed line. Chinese wraps between any two characters and

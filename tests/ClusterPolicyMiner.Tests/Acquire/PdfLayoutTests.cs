@@ -66,6 +66,19 @@ public sealed class PdfLayoutTests
     }
 
     [Fact]
+    public void ATitleWrappedOverTwoCentredLinesIsOneParagraphButTheHeadingUnderItIsNot()
+    {
+        // The title's first line fills the block; the second and the heading are short and centred.
+        var xhtml = Xhtml([
+            new L(90, 510, (0, 420, "陕西省促进中小企业特色产业集群发展实施办法")),
+            new L(260, 340, (0, 80, "（暂行）")),
+            new L(256, 344, (0, 88, "第一章 总则")),
+            Full("第一条 正文。"),
+        ]);
+        Assert.StartsWith("陕西省促进中小企业特色产业集群发展实施办法（暂行）\n第一章 总则\n", PdfLayout.ToText(xhtml));
+    }
+
+    [Fact]
     public void AFullLineEndingASentenceDoesNotSwallowAnAttachmentListOrArticle()
     {
         var text = PdfLayout.ToText(Xhtml([
