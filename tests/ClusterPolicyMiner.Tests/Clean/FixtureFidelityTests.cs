@@ -39,7 +39,21 @@ public sealed class FixtureFidelityTests
     }
 
     [RequiresCommandFact("pdftotext", "poppler-utils")]
-    public void ThePdfCleansToTheTextOfSeed000ParagraphForParagraph()
+    public void ThePdfOfSeed001CleansToExactlyTheTextOfSeed001()
+    {
+        // Its centred title wraps over two lines, its pages end with 第N页共8页, articles run over page breaks.
+        var pdf = Doc("shaanxi-2023-implementing-measures.libreoffice.pdf");
+        var seed = Doc("shaanxi-2023-implementing-measures.txt");
+        Assert.Equal(seed.Text, pdf.Text);
+        Assert.Equal(seed.Metadata, pdf.Metadata with { Cites = seed.Metadata.Cites });
+        Assert.Equal(seed.Metadata.Cites, pdf.Metadata.Cites);
+        Assert.Equal(seed.Thresholds.Select(t => (t.Metric, t.Op, t.Value, t.Unit, t.Source)),
+            pdf.Thresholds.Select(t => (t.Metric, t.Op, t.Value, t.Unit, t.Source)));
+        Assert.Equal(11, pdf.Thresholds.Count);
+    }
+
+    [RequiresCommandFact("pdftotext", "poppler-utils")]
+    public void ThePdfOfSeed000CleansToTheTextOfSeed000ParagraphForParagraph()
     {
         var pdf = Doc("qinghai-2023-implementing-rules.libreoffice.pdf");
         var seed = Doc("qinghai-2023-implementing-rules.txt");
