@@ -70,7 +70,7 @@ public sealed class DocumentPipeline(PipelineOptions options)
     /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>
     public IReadOnlyList<DuplicateGroup> GroupDuplicates(IReadOnlyList<PolicyDocument> docs) =>
         new DuplicateDetector().Group([.. docs.Select(d => new DuplicateCandidate(d.Id, d.Text,
-            d.Normalizations.Any(n => n is "t2s" or "tw2s" or "hk2s")))]);
+            d.Normalizations.Any(OpenCcConverter.Configs.Contains)))]);
 
     private static PolicyDocument Failed(DecodedDocument decoded) =>
         new(decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,

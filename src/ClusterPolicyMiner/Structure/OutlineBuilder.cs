@@ -56,8 +56,7 @@ internal sealed class OutlineBuilder
         foreach (var child in node.Children) EndEnumerations(child);
         var items = node.Children.Where(c => c.Kind is OutlineKind.Item or OutlineKind.Subitem).ToList();
         if (items.Count < 2 || items[^1].Children.Count > 0) return;
-        var semicolons = items[..^1].Count(i => _text.AsSpan(i.Start, i.End - i.Start).TrimEnd().EndsWith("；")
-            || _text.AsSpan(i.Start, i.End - i.Start).TrimEnd().EndsWith(";"));
+        var semicolons = items[..^1].Count(i => _text.AsSpan(i.Start, i.End - i.Start).TrimEnd() is [.., '；' or ';']);
         if (semicolons * 2 < items.Count - 1) return;
         var last = items[^1];
         var lineEnd = _text.IndexOf('\n', last.Start, last.End - last.Start);
