@@ -42,10 +42,14 @@ public static class PolicyJson
         w.WriteString("docNumber", m.DocNumber);
         w.WriteString("kind", m.Kind);
         w.WriteString("status", m.Status);
+        w.WriteString("programme", m.Programme);
+        w.WriteString("level", m.Level);
         WriteDate(w, "issued", m.Issued);
         WriteDate(w, "published", m.Published);
         WriteDate(w, "effective", m.Effective);
         WriteDate(w, "expires", m.Expires);
+        w.WriteString("effectiveRule", m.EffectiveRule);
+        w.WriteString("expiresRule", m.ExpiresRule);
         WriteInt(w, "validityYears", m.ValidityYears);
         WriteInt(w, "editionYear", m.EditionYear);
         w.WriteStartArray("cites");
@@ -129,6 +133,13 @@ public static class PolicyJson
         foreach (var q in t.Qualifiers) w.WriteStringValue(q);
         w.WriteEndArray();
         w.WriteString("group", t.Group);
+        w.WriteStartArray("conditions");
+        foreach (var c in t.Conditions) w.WriteStringValue(c);
+        w.WriteEndArray();
+        w.WriteString("reference", t.Reference);
+        w.WriteString("exclusion", t.Exclusion);
+        w.WriteString("unitWritten", t.UnitWritten);
+        w.WriteString("programme", t.Programme);
         w.WriteStartObject("source");
         w.WriteString("path", t.Source.Path);
         w.WriteString("quote", t.Source.Quote);
@@ -165,7 +176,8 @@ public static class PolicyJson
             Str(r, "jurisdiction"), Str(r, "issuer"), Str(r, "title"), Str(r, "docNumber"), Str(r, "kind"),
             Str(r, "status"), Date(r, "issued"), Date(r, "published"), Date(r, "effective"), Date(r, "expires"),
             Int(r, "validityYears"), Int(r, "editionYear"),
-            [.. r.GetProperty("cites").EnumerateArray().Select(c => new Citation(Str(c, "title")!, Str(c, "docNumber")))]);
+            [.. r.GetProperty("cites").EnumerateArray().Select(c => new Citation(Str(c, "title")!, Str(c, "docNumber")))],
+            Str(r, "programme"), Str(r, "level"), Str(r, "effectiveRule"), Str(r, "expiresRule"));
         return new PolicyDocument(
             Str(r, "id")!, Str(r, "source")!, ParseFormat(Str(r, "format")), Str(r, "encoding") ?? "",
             Str(r, "encodingRule") ?? "", meta, Str(r, "text") ?? "",
@@ -200,7 +212,9 @@ public static class PolicyJson
             [.. e.GetProperty("qualifiers").EnumerateArray().Select(q => q.GetString()!)],
             Str(e, "group"),
             new SourceRef(Str(s, "path") ?? "", Str(s, "quote") ?? "", s.GetProperty("start").GetInt32(), s.GetProperty("end").GetInt32()),
-            value.ValueKind == JsonValueKind.String ? value.GetString() : null);
+            value.ValueKind == JsonValueKind.String ? value.GetString() : null,
+            e.TryGetProperty("conditions", out var conditions) ? [.. conditions.EnumerateArray().Select(c => c.GetString()!)] : [],
+            Str(e, "reference"), Str(e, "exclusion"), Str(e, "unitWritten"), Str(e, "programme"));
     }
 
     private static string? Str(JsonElement e, string name) =>

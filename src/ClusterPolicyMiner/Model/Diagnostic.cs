@@ -33,6 +33,19 @@ public enum DiagnosticCode
     ComparatorRedefined,
     /// <summary>Fetching a URL failed.</summary>
     FetchFailed,
+    /// <summary>A number in a clause that looks like a requirement (a comparator, or 须/应/需 near it) that no
+    /// rule could read; the message quotes the clause.</summary>
+    UnreadRequirement,
+    /// <summary>A number too large (or too long) to be a value; it is not read.</summary>
+    NumberOutOfRange,
+    /// <summary>A stage failed on this document; the message names the stage and the cause.</summary>
+    StageFailed,
+    /// <summary>A stage ran past its time budget on this document.</summary>
+    BudgetExceeded,
+    /// <summary>The input is not a regular file (a FIFO, a device, a directory).</summary>
+    NotRegularFile,
+    /// <summary>The cleaner removed a paragraph that had sentence punctuation and numbers.</summary>
+    ContentRemoved,
     /// <summary>Anything else worth a reader's attention.</summary>
     Note,
 }
@@ -47,7 +60,8 @@ public sealed record Diagnostic(DiagnosticCode Code, string? DocumentId, int? Of
     /// <summary>Errors stop a document; the rest are warnings and notes.</summary>
     public bool IsError => Code is DiagnosticCode.EmptyInput or DiagnosticCode.BinaryInput
         or DiagnosticCode.UnknownEncoding or DiagnosticCode.PdfExtractionFailed
-        or DiagnosticCode.ReadFailed or DiagnosticCode.TooLarge or DiagnosticCode.FetchFailed;
+        or DiagnosticCode.ReadFailed or DiagnosticCode.TooLarge or DiagnosticCode.FetchFailed
+        or DiagnosticCode.StageFailed or DiagnosticCode.BudgetExceeded or DiagnosticCode.NotRegularFile;
 
     public override string ToString() => Offset is { } o ? $"{Code}@{o}: {Message}" : $"{Code}: {Message}";
 }
