@@ -29,6 +29,9 @@ internal static partial class LineClassifier
     [GeneratedRegex(@"^[-—–]?\s*\d{1,3}\s*[-—–]?$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$|^[—–-]\s*\d{1,3}\s*[—–-]$")]
     private static partial Regex PageNumber();
 
+    /// <summary>How many lines from the start of the notice its own title may stand (issuer, number, title).</summary>
+    private const int OwnTitleReach = 4;
+
     public static bool IsPageNumber(string line) => PageNumber().IsMatch(line);
 
     public static bool IsTitleLike(string line) =>
@@ -74,12 +77,15 @@ internal static partial class LineClassifier
         var end = FindEnd(kinds, start);
         MarkHeadlineLists(kinds, start, end);
 
+        // The notice's own title may follow an issuer line and a document number: its first occurrence near
+        // the start is kept.
+        var ownTitle = headline is null ? -1 : Enumerable.Range(start, Math.Min(OwnTitleReach, end - start)).FirstOrDefault(i => lines[i] == headline, -1);
         for (var i = start; i < end; i++)
         {
             var k = kinds[i];
             if (k is LineKind.Blank or LineKind.Furniture or LineKind.TailMarker) continue;
             if (k == LineKind.LinkLike && IsInRun(kinds, i, LineKind.LinkLike)) continue;
-            if (headline is not null && i != start && lines[i] == headline) continue;
+            if (headline is not null && i != start && i != ownTitle && lines[i] == headline) continue;
             keep[i] = true;
         }
         return keep;

@@ -59,11 +59,12 @@ public sealed class DocumentPipeline(PipelineOptions options)
         var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
 
         var thresholds = ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id });
+        var criteria = ProgrammePass.Apply(clean.Text, structure.Metadata, thresholds.Thresholds);
 
         return new PolicyDocument(
             decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
             structure.Metadata, clean.Text, normalized.Normalizations, structure.Outline,
-            thresholds.Thresholds, thresholds.Procedural,
+            criteria, thresholds.Procedural,
             [.. decoded.Diagnostics, .. clean.Diagnostics, .. structureDiagnostics, .. thresholds.Diagnostics]);
     }
 
