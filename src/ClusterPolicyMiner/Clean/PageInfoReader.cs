@@ -28,10 +28,6 @@ internal static partial class PageInfoReader
     [GeneratedRegex(@"^(?:(?:发布时间|发布日期|发表时间|更新时间|日期|时间)\s*[:：]\s*(19|20)\d{2}\s*[-/.年]|【\s*(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*】|(19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*$|\s+(?:浏览|阅读|点击|来源|作者|编辑|[\p{IsCJKUnifiedIdeographs}]{1,6}$)))")]
     private static partial Regex DressedDateLine();
 
-    /// <summary>A bare organisation name (江西省工业和信息化厅): a site banner or an issuer line.</summary>
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}（）()]{2,30}(?:厅|局|委员会|委|人民政府|政府|办公厅|办公室|门户网站|网站|网)$")]
-    private static partial Regex OrgNameRegex();
-
     /// <summary>A line of page metadata: a 来源 field, or a date field, next to another field label.</summary>
     public static bool IsDateLine(string line)
     {
@@ -78,7 +74,7 @@ internal static partial class PageInfoReader
         {
             if (lines[i].Length == 0) continue;
             var kind = LineClassifier.Classify(lines[i]);
-            if (OrgNameRegex().IsMatch(lines[i])) return -1; // the site's or issuer's name, not a headline
+            if (FurnitureLexicon.OrgName().IsMatch(lines[i])) return -1; // the site's or issuer's name, not a headline
             return kind == LineKind.TitleLike || (kind == LineKind.Plain && LineMeasures.Of(lines[i]).Cjk >= 6) ? i : -1;
         }
         return -1;
