@@ -19,7 +19,7 @@ internal static class Quantities
 
     public static Quantity Of(NumberMention m)
     {
-        var written = Written(m.Text);
+        var written = m.Kind == NumberKind.Date ? null : Written(m.Text);
         if (m.Unit is { } u && ToKm2.TryGetValue(u, out var factor))
             return new Quantity("km2", Area(m.Value, factor), Area(m.Upper, factor), written);
         var unit = m switch

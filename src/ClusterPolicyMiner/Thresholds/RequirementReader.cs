@@ -49,7 +49,8 @@ internal sealed partial class RequirementReader(
         var before = text[labelStart..mention.Start];
         var lead = LeadText(index);
         var qualifiers = Qualifiers(before, text[labelStart..clause.End], lead);
-        var conditions = lexicon.ConditionsIn(lead + "\n" + text[clause.Start..mention.Start]);
+        // A deadline's 各市 names whom it is addressed to, not a class it is limited to.
+        var conditions = unit == "date" ? [] : lexicon.ConditionsIn(lead + "\n" + text[clause.Start..mention.Start]);
         var comparator = found?.Comparator;
         if (comparator is null && mention.Open is { } open) comparator = new Comparator(open, ">");
         var exclusion = Exclusion(mention, clause, found);
