@@ -8,6 +8,9 @@ namespace ClusterPolicyMiner.Structure;
 /// <param name="Segment">The path segment, e.g. 第十二条, （二）, 一, 1, 附件.</param>
 /// <param name="Inline">No boundary before it (总则第一条, 施行。”第二条 without a space, 公布施行第一条): weak
 /// evidence, a heading only when its number is the one the numbering expects next.</param>
+/// <param name="ReferenceLike">第X条 followed by what a reference may continue with, and a body may start
+/// with (第九条项目建议书…, 第六条规定本市…, 第二十七条第二十五条第（三）项…): a heading only with all the
+/// evidence (a boundary before, the expected number, and the next article after it).</param>
 internal sealed record HeadingCandidate(
     OutlineKind Kind,
     int Number,
@@ -16,7 +19,8 @@ internal sealed record HeadingCandidate(
     int MarkerEnd,
     bool AtLineStart,
     string Segment,
-    bool Inline = false);
+    bool Inline = false,
+    bool ReferenceLike = false);
 
 /// <summary>Finds heading markers (第X章/节/条, 一、, （一）, 1., 附件) at positions where a heading may
 /// begin: the start of a line, after whitespace, or after a sentence-ending mark. It does not depend on
@@ -123,7 +127,9 @@ internal static class HeadingScanner
             }
         }
         if (IsReferenceContinuation(text, end)) return null;
-        return new HeadingCandidate(kind.Value, number.Value, suffix, i, end, false, text[i..end]);
+        if (kind != OutlineKind.Article && MayContinueAReference(text, end)) return null; // 第二章第五条
+        return new HeadingCandidate(kind.Value, number.Value, suffix, i, end, false, text[i..end],
+            ReferenceLike: MayContinueAReference(text, end));
     }
 
     /// <summary>What follows a reference rather than a heading: 第十二条规定的, 第二章第五条, 第三条所称.</summary>
@@ -131,12 +137,17 @@ internal static class HeadingScanner
     {
         if (at >= text.Length) return false;
         var rest = text.AsSpan(at, Math.Min(4, text.Length - at));
-        return rest[0] is '、' or '，' or ',' or '的' or '第' or '款' or '项' or '）' or ')'
+        return rest[0] is '、' or '，' or ',' or '的' or '）' or ')'
             || (rest.Length > 1 && rest[0] is '至' or '和' or '或' or '及' or '与' && rest[1] == '第')
-            || rest.StartsWith("规定") || rest.StartsWith("之规定") || rest.StartsWith("所称")
+            || (rest.StartsWith("规定") && (rest.Length < 3 || rest[2] is '的' or '，' or ',' or '、' or '。' or '；' or '：'))
+            || rest.StartsWith("之规定") || rest.StartsWith("所称")
             || rest.StartsWith("所列") || rest.StartsWith("所述") || rest.StartsWith("所规定")
             || rest.StartsWith("中规定") || rest.StartsWith("以外") || rest.StartsWith("以及");
     }
+
+    /// <summary>第十二条第一款, 第三条款项, 第六条规定…: a reference as likely as a heading whose body starts so.</summary>
+    private static bool MayContinueAReference(string text, int at) =>
+        at < text.Length && (text[at] is '第' or '款' or '项' || text.AsSpan(at).StartsWith("规定"));
 
     /// <summary>（一） or (一): an item.</summary>
     private static HeadingCandidate? Item(string text, int i)

@@ -117,6 +117,7 @@ internal sealed class OutlineBuilder
         bool inSequence;
         if (c.Suffix > 0) inSequence = c.Number == last && c.Suffix == lastSuffix + 1;
         else inSequence = c.Number == last + 1 || (c.Number == 1 && c.Kind is OutlineKind.Item or OutlineKind.Subitem or OutlineKind.Part);
+        if (c.ReferenceLike && !(inSequence && !c.Inline && _confirmed[_current])) return false;
         if (!inSequence)
         {
             var gapAhead = c.Number > last && c.Number <= last + MaxGap;

@@ -48,7 +48,8 @@ public static partial class LawRefBook
     }
 
     /// <summary>The ways a page may have lost its line breaks, by name: each chapter on one line or the
-    /// whole law on one line, its lines joined with nothing or with a space.</summary>
+    /// whole law on one line, its lines joined with nothing or with a space; law-bare also drops the space
+    /// after each 第X条 (第九条项目建议书…), the hardest layout.</summary>
     public static readonly IReadOnlyDictionary<string, Func<LawRefBookRegulation, LawRefBookRegulation>> Joinings =
         new Dictionary<string, Func<LawRefBookRegulation, LawRefBookRegulation>>
         {
@@ -56,13 +57,18 @@ public static partial class LawRefBook
             ["chapter-nospace"] = r => Join(r, wholeLaw: false, ""),
             ["law-space"] = r => Join(r, wholeLaw: true, " "),
             ["law-nospace"] = r => Join(r, wholeLaw: true, ""),
+            ["law-bare"] = r => Join(r, wholeLaw: true, "", dropSpaceAfterArticle: true),
         };
 
     /// <summary>The regulation as a page that lost its line breaks: its non-empty lines joined with
     /// <paramref name="separator"/> into one line per chapter (a 编 or 章 heading still starts a line), or
-    /// into one line for the whole law; the ground truth moves with the text.</summary>
-    public static LawRefBookRegulation Join(LawRefBookRegulation r, bool wholeLaw, string separator)
+    /// into one line for the whole law; the ground truth moves with the text. <paramref name="dropSpaceAfterArticle"/>
+    /// removes the space after each 第X条 of the ground truth as well.</summary>
+    public static LawRefBookRegulation Join(LawRefBookRegulation r, bool wholeLaw, string separator, bool dropSpaceAfterArticle = false)
     {
+        var articleSpaces = dropSpaceAfterArticle
+            ? r.Articles.Select(a => r.Text.IndexOfAny([' ', '\u3000'], a.Start)).ToHashSet()
+            : [];
         var breaks = wholeLaw ? [] : r.Breaks.ToHashSet();
         var map = new int[r.Text.Length + 1];
         var text = new StringBuilder(r.Text.Length);
@@ -77,6 +83,7 @@ public static partial class LawRefBook
                 for (var i = lineStart; i < lineEnd; i++)
                 {
                     map[i] = text.Length;
+                    if (articleSpaces.Contains(i)) continue;
                     text.Append(r.Text[i]);
                 }
             }

@@ -47,7 +47,7 @@ public sealed class LawRefBookSampleTests
     [MemberData(nameof(Joinings))]
     public void ArticleBoundariesAreFoundWhenEachChapterOrTheWholeLawIsJoinedIntoOneLine(string joining)
     {
-        // The conformance modes of `make conformance` on the sample: chapter-space, chapter-nospace, law-space, law-nospace.
+        // The conformance modes of `make conformance` on the sample: chapter-space, chapter-nospace, law-space, law-nospace, law-bare.
         var score = LawRefBook.Score(Sample().Select(LawRefBook.Joinings[joining]));
         Assert.Equal(score.Expected, Sample().Sum(r => r.Articles.Count));
         Assert.True(score.Precision >= Target && score.Recall >= Target,

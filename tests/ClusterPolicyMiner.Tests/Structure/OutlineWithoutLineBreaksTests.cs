@@ -51,13 +51,30 @@ public sealed class OutlineWithoutLineBreaksTests
     }
 
     [Fact]
-    public void AnArticleWhoseBodyStartsWithAnOrdinalDoesNotStopTheArticlesAfterIt()
+    public void AnArticleWhoseBodyStartsLikeAReferenceIsFoundWhenTheNextArticleFollows()
     {
-        // 第三条第一款… cannot be told from a reference; it is a gap, and the numbering resumes at 第四条.
-        const string text = "第一条 总述。第二条 认定条件。第三条第一款所称龙头企业，是指营业收入居前的企业。第四条 申报程序。第五条 动态管理。第六条 施行日期。";
+        const string text = "第一条 总述。第二条 认定条件。第三条项目申报由县级人民政府组织。第四条第二条所称龙头企业，是指营业收入居前的企业。第五条 动态管理。";
+        Assert.Equal(["第一条", "第二条", "第三条", "第四条", "第五条"], Articles(text));
+    }
+
+    [Fact]
+    public void AnArticleLostToAnAmbiguousStartDoesNotStopTheArticlesAfterIt()
+    {
+        // 第三条第一款… inline, after a closing quote, cannot be told from a reference: it is a gap, and the
+        // numbering resumes at 第四条.
+        const string text = "第一条 总述。第二条 认定条件为“主导产业突出”第三条第一款所称龙头企业，是指营业收入居前的企业。第四条 申报程序。第五条 动态管理。第六条 施行日期。";
         var result = Extract(text);
         Assert.Equal([1, 2, 4, 5, 6], result.Outline.Select(n => n.Number));
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.NumberingGap && d.Offset == text.IndexOf("第四条", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AReferenceAtASentenceStartIsNotTheNextArticleUnlessTheNumberingGoesOnFromIt()
+    {
+        const string text = "第一条 总述。第二条 认定条件。第三条第一款规定的企业除外。第三条 申报程序。";
+        var articles = All(text).Where(n => n.Kind == OutlineKind.Article).ToList();
+        Assert.Equal([1, 2, 3], articles.Select(n => n.Number));
+        Assert.Equal(text.LastIndexOf("第三条", StringComparison.Ordinal), articles[2].Start);
     }
 
     [Theory]
