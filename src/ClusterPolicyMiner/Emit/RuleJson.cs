@@ -16,8 +16,9 @@ internal static class RuleJson
         var effective = Date(m.Effective ?? Editions.StartOf(doc));
         var expires = Date(Editions.EndOf(doc));
         var rules = new JsonArray();
+        var spans = new CodePointOffsets(doc.Text); // citations count code points of the text, as in the contract
         foreach (var t in doc.Thresholds.OrderBy(t => t.Source.Start).ThenBy(t => t.Metric, StringComparer.Ordinal))
-            rules.Add(Rule(doc, t, effective, expires));
+            rules.Add(Rule(doc, t, effective, expires, spans));
 
         return new JsonObject
         {
@@ -40,7 +41,7 @@ internal static class RuleJson
         };
     }
 
-    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires) => new()
+    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires, CodePointOffsets spans) => new()
     {
         ["metric"] = t.Metric,
         ["label"] = t.Label,
@@ -59,8 +60,8 @@ internal static class RuleJson
         {
             ["path"] = t.Source.Path,
             ["quote"] = t.Source.Quote,
-            ["start"] = t.Source.Start,
-            ["end"] = t.Source.End,
+            ["start"] = spans.ToCodePoints(t.Source.Start),
+            ["end"] = spans.ToCodePoints(t.Source.End),
         },
         ["documentId"] = doc.Id,
     };
