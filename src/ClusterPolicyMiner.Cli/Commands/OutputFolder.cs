@@ -15,9 +15,33 @@ internal static class OutputFolder
         if (corpus is not null) RefuseCorpus(root, corpus);
         if (File.Exists(root)) throw new UsageException($"{root}: the output folder is a file");
         ReadManifest(root, Path.Combine(root, ExtractedTree.ManifestName));
+        Writing(root, () => Directory.CreateDirectory(root));
     }
 
-    public static (int Written, int Removed) Sync(string root, IReadOnlyDictionary<string, string> files, string? corpus = null)
+    /// <summary>A file-system failure while writing the output is one line naming the folder and the cause.</summary>
+    private static T Writing<T>(string root, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var cause = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                DirectoryNotFoundException or FileNotFoundException => "the folder cannot be created there",
+                _ when e.HResult == 28 || e.Message.Contains("No space left", StringComparison.Ordinal) => "the disk is full",
+                _ => e.Message.ReplaceLineEndings(" "),
+            };
+            throw new FaultException($"{root}: cannot write the output folder: {cause}", e);
+        }
+    }
+
+    public static (int Written, int Removed) Sync(string root, IReadOnlyDictionary<string, string> files, string? corpus = null) =>
+        Writing(root, () => SyncChecked(root, files, corpus));
+
+    private static (int Written, int Removed) SyncChecked(string root, IReadOnlyDictionary<string, string> files, string? corpus)
     {
         if (corpus is not null) RefuseCorpus(root, corpus);
         if (File.Exists(root)) throw new UsageException($"{root}: the output folder is a file");
