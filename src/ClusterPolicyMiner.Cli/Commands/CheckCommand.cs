@@ -24,7 +24,7 @@ internal static class CheckCommand
                 throw new UsageException(string.Join(Environment.NewLine, parsed.Diagnostics.Select(d => $"{file}: {d.Message}")));
             var date = Args.Date(p.GetValue(on), "--on") ?? DateOnly.FromDateTime(ctx.Clock.GetLocalNow().Date);
 
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var report = EligibilityChecker.Check(parsed, Stored.Distinct(store), date);
             ctx.Out.WriteLine($"{parsed.Name ?? file} on {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {report.Documents.Count} jurisdictions with rules in force");
             foreach (var d in report.Documents)

@@ -20,7 +20,7 @@ internal static class CompareCommand
         var cmd = new Command("compare", "canonical criteria × documents, each cell against a baseline") { on, docs, baseline, format, output };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var all = Stored.Distinct(store);
             var options = new MatrixOptions
             {
