@@ -62,13 +62,14 @@ public static class EligibilityChecker
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (profile.Jurisdiction is { } only)
             jurisdictions = [only];
+        var chains = EditionChains.Build(docs);
         var checks = jurisdictions.Select(j => CheckJurisdiction(profile, j,
-            docs.Where(d => Editions.JurisdictionOf(d) == j).ToList(), docs, on)).ToList();
+            docs.Where(d => Editions.JurisdictionOf(d) == j).ToList(), docs, chains, on)).ToList();
         return new EligibilityReport(on, profile.Name, checks);
     }
 
     private static DocumentCheck CheckJurisdiction(ClusterProfile profile, string jurisdiction,
-        IReadOnlyList<PolicyDocument> own, IReadOnlyList<PolicyDocument> all, DateOnly on)
+        IReadOnlyList<PolicyDocument> own, IReadOnlyList<PolicyDocument> all, IReadOnlyList<EditionChain> chains, DateOnly on)
     {
         DocumentCheck None(string why, PolicyDocument? doc = null, IReadOnlyList<Citation>? cited = null) =>
             new(doc?.Id, jurisdiction, doc?.Metadata.Title, Eligibility.NoCriteria, [], [], why, cited);
@@ -77,12 +78,13 @@ public static class EligibilityChecker
         if (own.Count == 0) return None($"no document of {jurisdiction} is in the store");
         var finals = own.Where(d => !Editions.IsDraft(d)).ToList();
         if (finals.Count == 0) return None($"only drafts: a draft's criteria are not in force ({own.Count} draft(s))");
-        var inForce = finals.Where(d => Editions.InForce(d, on))
+        var inForce = finals.Where(d => Editions.InForce(d, on, chains))
             .OrderByDescending(d => Editions.StartOf(d)).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         if (inForce.Count == 0)
         {
             var spans = string.Join("; ", finals.Select(d =>
-                $"{Short(d.Id)} from {Date(Editions.StartOf(d))}" + (Editions.EndOf(d) is { } e ? $" to {Date(e)}" : "")));
+                $"{Short(d.Id)} from {Date(Editions.StartOf(d))}" + (Editions.EndOf(d) is { } e ? $" to {Date(e)}" : "")
+                + (EditionChains.LinkOf(chains, d.Id) is { SupersededBy: { } by, SupersededOn: { } from } ? $", superseded by {Short(by)} from {Date(from)}" : "")));
             return None($"no document is in force on {when} ({spans})");
         }
 
