@@ -56,12 +56,7 @@ internal static class HtmlReport
 
     private static void Matrix(StringBuilder sb, ComparisonMatrix m, DocumentNames names)
     {
-        sb.Append("<h2>Matrix</h2>\n<p>Baseline: ").Append(E(m.BaselineKind switch
-        {
-            BaselineKind.Median => "per-metric median",
-            BaselineKind.National => "national measure, " + names.Name(m.BaselineDocumentId!),
-            _ => "chosen document, " + names.Name(m.BaselineDocumentId!),
-        })).Append("</p>\n<table id=\"matrix\">\n<thead><tr><th>metric</th><th>baseline</th>");
+        sb.Append("<h2>Matrix</h2>\n<p>Baseline: ").Append(E(ThresholdText.BaselineWords(m, names.Name))).Append("</p>\n<table id=\"matrix\">\n<thead><tr><th>metric</th><th>baseline</th>");
         foreach (var c in m.Columns)
             sb.Append($"<th data-doc=\"{E(c.DocumentId)}\" title=\"{E(c.Title ?? "")}\">{E(names.Name(c.DocumentId))}</th>");
         sb.Append("</tr></thead>\n<tbody>\n");

@@ -29,9 +29,11 @@ internal static class MarkdownReport
         {
             sb.Append($"| {row.Metric} {Cell(row.Name)} | {Cell(row.Baseline is null ? "—" : ThresholdText.Describe(row.Baseline))} |");
             foreach (var cell in row.Cells)
-                sb.Append(' ').Append(cell.Threshold is null ? "—" : $"{Cell(cell.Display)} ({ThresholdText.VerdictWord(cell.Verdict)})").Append(" |");
+                sb.Append(' ').Append(cell.Threshold is null ? "—" : $"{Cell(cell.Display)} ({ThresholdText.VerdictWord(cell.Verdict, m.BaselineKind)})").Append(" |");
             sb.Append('\n');
         }
+
+        BaselineCitations(sb, m);
 
         if (m.PartialCriteria.Count > 0)
         {
@@ -84,12 +86,23 @@ internal static class MarkdownReport
 
     private static string Paths(IReadOnlyList<ArticleRef> refs) => refs.Count == 0 ? "—" : Cell(string.Join(" + ", refs.Select(r => r.Path)));
 
-    private static string BaselineText(ComparisonMatrix m, DocumentNames names) => m.BaselineKind switch
+    private static string BaselineText(ComparisonMatrix m, DocumentNames names) => Cell(ThresholdText.BaselineWords(m, names.Name));
+
+    /// <summary>Each baseline value with the part and sentence it was read from.</summary>
+    private static void BaselineCitations(StringBuilder sb, ComparisonMatrix m)
     {
-        BaselineKind.Median => "per-metric median of the shown documents",
-        BaselineKind.National => "national measure, " + names.Name(m.BaselineDocumentId!),
-        _ => "chosen document, " + names.Name(m.BaselineDocumentId!),
-    };
+        var cited = m.Rows.Where(r => r.BaselineCitation is not null).ToList();
+        if (cited.Count == 0) return;
+        sb.Append("\n## Baseline citations\n\n");
+        foreach (var r in cited)
+        {
+            var c = r.BaselineCitation!;
+            sb.Append($"- {r.Metric}: {Cell(ThresholdText.Describe(r.Baseline!))} — {Cell(c.DocNumber is { } n ? n + " " : "")}{Cell(c.Path)}: “{Cell(c.Quote)}”\n");
+        }
+        var unknown = m.Rows.Where(r => r.Baseline is null).Select(r => r.Metric).ToList();
+        if (unknown.Count > 0 && m.BaselineKind == BaselineKind.National)
+            sb.Append($"- no national value: {string.Join(", ", unknown)}\n");
+    }
 
     /// <summary>Keeps a value on one table line: pipes escaped, line breaks and HTML brackets neutralised.</summary>
     private static string Cell(string s) =>
