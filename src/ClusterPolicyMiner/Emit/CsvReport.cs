@@ -28,7 +28,7 @@ internal static class CsvReport
                         row.Metric, row.Name, cell.DocumentId, col.Jurisdiction,
                         col.Edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                         t?.Op ?? "", t?.Value is { } v ? ThresholdText.Number(v) : "", t?.Unit ?? "", t?.Phrase ?? "",
-                        cell.Display, ThresholdText.VerdictWord(cell.Verdict),
+                        cell.Display, ThresholdText.VerdictWord(cell.Verdict, matrix.BaselineKind),
                         row.Baseline is null ? "" : ThresholdText.Describe(row.Baseline),
                     ]);
                 }
