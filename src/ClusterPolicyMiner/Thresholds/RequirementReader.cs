@@ -32,7 +32,11 @@ internal sealed partial class RequirementReader(
         var sentence = text[clause.SentenceStart..clause.SentenceEnd];
         var quantity = Quantities.Of(mention);
         var isTime = mention.Kind is NumberKind.Duration or NumberKind.Date;
-        var found = comparators.Find(text, clause.Start, mention.Start, mention.End, clause.End, isTime);
+        // 截止日期：2024年6月30日: a number that opens the clause after a colon is compared by the words before it.
+        var compareFrom = index > 0 && text[clause.Start..mention.Start].Trim().Length == 0 && clause.Start > 0
+            && text[clause.Start - 1] is '：' or ':' && clauses[index - 1].SentenceStart == clause.SentenceStart
+            ? clauses[index - 1].Start : clause.Start;
+        var found = comparators.Find(text, compareFrom, mention.Start, mention.End, clause.End, isTime);
         var isRange = mention.Kind == NumberKind.Range && mention.Upper is not null;
         var looksLike = LooksLikeRequirement(mention, clause, found);
 
@@ -74,9 +78,11 @@ internal sealed partial class RequirementReader(
         {
             if (unit == "date")
             {
-                if (found?.Comparator.Phrase != "前") return Nothing with { LooksLikeRequirement = looksLike };
+                // A deadline: 3月30日前, 截止时间为5月31日; a date alone is not.
+                if (found?.Comparator is not { Op: "<=" } deadline || deadline.Phrase.Length == 0)
+                    return Nothing with { LooksLikeRequirement = looksLike };
                 var date = DateValue(mention, p.Metric.Context.Count > 0);
-                return new([], [Make(p.Metric.Id, p.Label, "<=", null, "前", qualifiers, date)], looksLike);
+                return new([], [Make(p.Metric.Id, p.Label, "<=", null, deadline.Phrase, qualifiers, date)], looksLike);
             }
             if (p.Metric.RequiresComparator && comparator is null && !isRange) return Nothing with { LooksLikeRequirement = looksLike };
             if (isRange) return new([], Bounds(p.Metric.Id, p.Label), looksLike);

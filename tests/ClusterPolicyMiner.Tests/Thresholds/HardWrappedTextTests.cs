@@ -1,5 +1,6 @@
 using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
+using ClusterPolicyMiner.Normalize;
 using ClusterPolicyMiner.Pipeline;
 using ClusterPolicyMiner.Tests.Clean;
 using ClusterPolicyMiner.Tests.Support;
@@ -13,6 +14,11 @@ public sealed class HardWrappedTextTests
 {
     private static readonly string Folder =
         Path.Combine(TestPaths.RepoRoot, "tests", "ClusterPolicyMiner.Tests", "Thresholds", "HardWrapped");
+
+    /// <summary>Each seed through the pipeline once for all its variants.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PolicyDocument> Originals = new();
+
+    private static PolicyDocument Original(string file) => Originals.GetOrAdd(file, CorpusPipeline.Process);
 
     private static PolicyDocument Process(string name, string text) =>
         new DocumentPipeline(new()).Process(new RawDocument(name, System.Text.Encoding.UTF8.GetBytes(text)));
@@ -109,7 +115,7 @@ public sealed class HardWrappedTextTests
     public void ASeedHardWrappedOrWithoutLineBreaksGivesTheSeedsThresholdsExactly(string file, string seed, int width)
     {
         var expected = (SeedThresholds.Seed)typeof(SeedThresholds).GetField(seed)!.GetValue(null)!;
-        var original = CorpusPipeline.Process(file);
+        var original = Original(file);
         var variant = width == 0 ? original.Text.Replace("\n", "") : Wrap(original.Text, width);
 
         var doc = Process(file, variant);
@@ -119,6 +125,16 @@ public sealed class HardWrappedTextTests
         if (width == 0) return;
         Assert.Equal(original.Text, doc.Text);
         Assert.Equal(original.Thresholds.Select(t => t.Source), doc.Thresholds.Select(t => t.Source));
+    }
+
+    [Theory]
+    [MemberData(nameof(SeedVariants))]
+    public void NormalisingAHardWrappedTextTwiceChangesNothingMore(string file, string seed, int width)
+    {
+        _ = seed;
+        var text = Original(file).Text;
+        var once = Normalizer.Normalize(width == 0 ? text.Replace("\n", "") : Wrap(text, width)).Text;
+        Assert.Equal(once, Normalizer.Normalize(once).Text);
     }
 
     /// <summary>Breaks every paragraph where the next character would pass <paramref name="width"/> columns
