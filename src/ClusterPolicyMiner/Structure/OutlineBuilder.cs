@@ -4,13 +4,17 @@ namespace ClusterPolicyMiner.Structure;
 
 /// <summary>Turns heading candidates into the outline tree. A candidate opens a node when its number
 /// continues the numbering of its level (or starts it at 1); out of sequence, it opens a node only at a
-/// line start, or when the next heading of its kind confirms it (第三条 lost, 第四条 then 第五条), with a
-/// NumberingGap diagnostic. An inline candidate (no boundary before it) opens a node only when its number
+/// line start, or when the next heading of its kind confirms it (第三条 lost, 第四条 then 第五条; for a
+/// chapter or section also an article right after its title, which lets the chapters after a table of
+/// contents on the same line open), with a NumberingGap diagnostic. An inline candidate (no boundary before it) opens a node only when its number
 /// is exactly the next one. Everything else is a reference or a number in a sentence.</summary>
 internal sealed class OutlineBuilder
 {
     /// <summary>How far a number may jump at a line start and still be taken as a heading with a gap.</summary>
     private const int MaxGap = 5;
+
+    /// <summary>How long a chapter's or section's title may be (第一章 总  则 … up to its first article).</summary>
+    private const int MaxTitle = 40;
 
     private readonly string _text;
     private readonly bool _singleLine;
@@ -75,6 +79,10 @@ internal sealed class OutlineBuilder
                 _confirmed[i] = n.Number == c.Number + 1 && n.Suffix == 0;
                 _superseded[i] = c.Inline && !n.Inline && n.Number == c.Number && n.Suffix == c.Suffix;
             }
+            // A chapter or section whose title runs straight into an article (第七章 附则 第五十条) is a heading.
+            if (c.Kind is OutlineKind.Chapter or OutlineKind.Section
+                && next.TryGetValue(OutlineKind.Article, out var article) && article.Start - c.MarkerEnd <= MaxTitle)
+                _confirmed[i] = true;
             next[c.Kind] = c;
         }
     }
@@ -130,7 +138,8 @@ internal sealed class OutlineBuilder
         {
             var gapAhead = c.Number > last && c.Number <= last + MaxGap;
             var plausible = c.Suffix == 0 && c.Number > 0 && c.Number <= last + MaxGap && c.Number != last + 1
-                && ((c.AtLineStart && !c.Inline) || (gapAhead && _confirmed[_current]));
+                && ((c.AtLineStart && !c.Inline)
+                    || (_confirmed[_current] && (gapAhead || c.Kind is OutlineKind.Chapter or OutlineKind.Section)));
             if (!plausible) return false;
             _diagnostics.Add(new Diagnostic(DiagnosticCode.NumberingGap, null, c.Start,
                 c.Number <= last
