@@ -108,7 +108,8 @@ internal static class Ids
 /// <summary>The stored documents that a comparison should see: reposts of one notice count once.</summary>
 internal static class Stored
 {
-    public static PolicyStore Open(CliContext ctx, ParseResult p) => PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+    /// <summary>The store of a read-only command, opened read-only (never created).</summary>
+    public static PolicyStore Open(CliContext ctx, ParseResult p) => PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
 
     public static IReadOnlyList<Model.PolicyDocument> Distinct(PolicyStore store)
     {

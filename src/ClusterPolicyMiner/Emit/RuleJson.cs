@@ -18,8 +18,9 @@ internal static class RuleJson
         var effective = Date(m.Effective);
         var expires = Date(m.Expires);
         var rules = new JsonArray();
+        var spans = new CodePointOffsets(doc.Text); // citations count code points of the text, as in the contract
         foreach (var t in doc.Thresholds.OrderBy(t => t.Source.Start).ThenBy(t => t.Metric, StringComparer.Ordinal))
-            rules.Add(Rule(doc, t, effective, expires));
+            rules.Add(Rule(doc, t, effective, expires, spans));
         var clusterYears = doc.Procedural.FirstOrDefault(t => t.Metric == "cluster_validity_years")?.Value;
 
         return new JsonObject
@@ -52,7 +53,7 @@ internal static class RuleJson
         };
     }
 
-    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires) => new()
+    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires, CodePointOffsets spans) => new()
     {
         ["metric"] = t.Metric,
         ["label"] = t.Label,
@@ -71,8 +72,8 @@ internal static class RuleJson
         {
             ["path"] = t.Source.Path,
             ["quote"] = t.Source.Quote,
-            ["start"] = t.Source.Start,
-            ["end"] = t.Source.End,
+            ["start"] = spans.ToCodePoints(t.Source.Start),
+            ["end"] = spans.ToCodePoints(t.Source.End),
         },
         ["documentId"] = doc.Id,
     };
