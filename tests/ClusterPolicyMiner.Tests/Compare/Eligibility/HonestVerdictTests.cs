@@ -73,6 +73,7 @@ public sealed class HonestVerdictTests
     [InlineData("figures:\n  sme_output_share: 120%\n", "line 2: figures sme_output_share: 120% is over 100%, which a share cannot be")]
     [InlineData("figures:\n  sme_outpt_share: 60\n", "line 2: figures: unknown metric 'sme_outpt_share'; did you mean 'sme_output_share'?")]
     [InlineData("figures:\n  champion_count: 1\n", "line 2: figures: unknown metric 'champion_count'; did you mean")]
+    [InlineData("figures:\n  cluster_validity_years: 3\n", "line 2: figures: 'cluster_validity_years' is a procedural fact")]
     [InlineData("jurisdiction: 火星\n", "line 1: jurisdiction '火星' is not a province-level name")]
     [InlineData("output:\n  2023: -3亿\n", "line 2: output 2023: -3亿 is negative")]
     [InlineData("name: [unclosed\n", "line 2, column 1: not valid YAML")]
