@@ -176,4 +176,36 @@ public sealed class AnswerCliTests : IClassFixture<AnswerCliTests.CorpusStore>
         Assert.Contains("--db", help.Out);
         Assert.DoesNotContain("--db", (await Cpm("help", "extract")).Out);
     }
+
+    /// <summary>The README's example commands that need no network and no standard input, as written.</summary>
+    public static TheoryData<string> ReadmeExamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var line in File.ReadLines(Path.Combine(TestPaths.RepoRoot, "README.md")))
+        {
+            if (!line.StartsWith("| `", StringComparison.Ordinal)) continue;
+            var cells = line.Split(" | ");
+            var example = cells[^1].Trim().TrimEnd('|').Trim().Trim('`');
+            if (!example.StartsWith("cpm ", StringComparison.Ordinal) || example.Contains('<')
+                || example.Contains("fetch ") || example.Contains("watch")) continue;
+            data.Add(example);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadmeExamples))]
+    public async Task EachReadmeExampleRunsAsWrittenAgainstTheStoreOfTheCorpus(string example)
+    {
+        var args = example.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(a =>
+            a.StartsWith("corpus", StringComparison.Ordinal) ? Path.Combine(TestPaths.RepoRoot, a)
+            : a == "extracted" ? _store.Dir.File("readme-out-" + example.Split(' ')[1])
+            : a).ToList();
+        // run writes a store of its own beside the shared one, so the other tests see the same store.
+        args.AddRange(["--db", args[0] is "run" or "ingest" ? _store.Dir.File($"readme-{args[0]}.db") : _store.Db]);
+        if (args[0] is "extract") args.RemoveRange(args.Count - 2, 2);
+        var (code, output, err) = await Cpm([.. args]);
+        Assert.True(code == 0, $"{example}: exit {code}: {err}");
+        Assert.NotEmpty(output);
+    }
 }
