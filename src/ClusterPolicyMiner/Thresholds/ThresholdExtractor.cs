@@ -40,11 +40,13 @@ public static partial class ThresholdExtractor
         foreach (var mention in ChineseNumberRecognizer.Recognize(cleanText))
         {
             if (!IsCandidate(cleanText, mention)) continue;
-            var index = clauses.FindIndex(c => c.Start <= mention.Start && mention.End <= c.End);
+            var index = ClauseSplitter.IndexOf(clauses, mention.Start, mention.End);
             if (index < 0) continue;
             var clause = clauses[index];
             var clauseText = cleanText[clause.Start..clause.End];
-            var sentence = cleanText[clause.SentenceStart..clause.SentenceEnd];
+            // The sentence as context, within a window: a page-long "sentence" (a line of commas) must not
+            // make every number in it copy and scan the whole of it (quadratic time on hostile input).
+            var sentence = cleanText[Math.Max(clause.SentenceStart, clause.Start - SentenceWindow)..Math.Min(clause.SentenceEnd, clause.End + SentenceWindow)];
             var unit = CanonicalUnit(mention);
             var isTime = mention.Kind is NumberKind.Duration or NumberKind.Date;
             var comparator = comparators.Find(cleanText, clause.Start, mention.Start, mention.End, clause.End, isTime);
@@ -141,6 +143,9 @@ public static partial class ThresholdExtractor
             }
         return "";
     }
+
+    /// <summary>Characters of sentence context kept on each side of a clause; real sentences are far shorter.</summary>
+    private const int SentenceWindow = 2000;
 
     [GeneratedRegex(@"^(?:或者|或)")]
     private static partial Regex Alternative();
