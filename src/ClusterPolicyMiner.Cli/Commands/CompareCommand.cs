@@ -6,7 +6,7 @@ using ClusterPolicyMiner.Store;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
-/// <summary><c>cpm compare [--on DATE] [--docs ID,…] [--baseline ID] [--format table|md|csv|html] [--out FILE]</c>.</summary>
+/// <summary><c>cpm compare [--on DATE] [--docs ID,…] [--baseline ID] [--format table|md|csv|html|xlsx|pdf] [--out FILE]</c>.</summary>
 internal static class CompareCommand
 {
     public static Command Create(CliContext ctx)
@@ -14,8 +14,8 @@ internal static class CompareCommand
         var on = new Option<string?>("--on") { Description = "the editions in force on this date (YYYY-MM-DD); default: the latest of each jurisdiction" };
         var docs = new Option<string[]>("--docs") { Description = "compare exactly these documents (ids or prefixes)", AllowMultipleArgumentsPerToken = true };
         var baseline = new Option<string?>("--baseline") { Description = "baseline document (default: the national measures, else the median)" };
-        var format = new Option<string>("--format") { Description = "table, md, csv or html", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "md", "csv", "html");
+        var format = new Option<string>("--format") { Description = "table, md, csv, html, xlsx or pdf (xlsx and pdf need --out)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "md", "csv", "html", "xlsx", "pdf");
         var output = new Option<string?>("--out") { Description = "write to this file instead of standard output" };
         var cmd = new Command("compare", "canonical criteria × documents, each cell against a baseline") { on, docs, baseline, format, output };
         cmd.SetAction(p =>
@@ -30,7 +30,21 @@ internal static class CompareCommand
             };
             var matrix = ComparisonMatrix.Build(all, options);
             var report = new ComparisonReport("中小企业特色产业集群认定标准比较", matrix, [], [], all);
-            var text = p.GetValue(format) switch
+            var chosen = p.GetValue(format)!;
+            if (chosen is "xlsx" or "pdf")
+            {
+                var path = p.GetValue(output) ?? throw new UsageException($"--format {chosen} writes a binary file: give it with --out FILE");
+                byte[] bytes;
+                try { bytes = chosen == "xlsx" ? ReportWriter.Xlsx(report) : ReportWriter.Pdf(report); }
+                catch (InvalidOperationException e) when (chosen == "pdf")
+                {
+                    ctx.Error.WriteLine("cpm: " + e.Message);
+                    return ExitCodes.SomeFailed;
+                }
+                Args.WriteBytes(ctx, path, bytes);
+                return ExitCodes.Ok;
+            }
+            var text = chosen switch
             {
                 "md" => ReportWriter.Markdown(report),
                 "csv" => ReportWriter.Csv(report),
@@ -71,6 +85,12 @@ internal static class Args
     {
         if (path is null) { ctx.Out.Write(text); return; }
         File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+        ctx.Out.WriteLine($"wrote {path}");
+    }
+
+    public static void WriteBytes(CliContext ctx, string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path, bytes);
         ctx.Out.WriteLine($"wrote {path}");
     }
 }

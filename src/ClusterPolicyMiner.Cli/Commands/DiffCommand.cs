@@ -27,7 +27,7 @@ internal static class DiffCommand
             var report = p.GetValue(template)
                 ? new ComparisonReport("模板比较", matrix, [], [TemplateDiff.Compare(after, before)], docs)
                 : new ComparisonReport("版本比较", matrix, [EditionDiff.Compare(before, after)], [], docs);
-            Args.Write(ctx, p.GetValue(output), p.GetValue(format) == "html" ? ReportWriter.Html(report) : ReportWriter.Markdown(report));
+            Args.Write(ctx, p.GetValue(output), p.GetValue(format) == "html" ? ReportWriter.DiffHtml(report) : ReportWriter.Markdown(report));
             return ExitCodes.Ok;
         });
         return cmd;
