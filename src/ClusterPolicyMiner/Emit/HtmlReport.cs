@@ -16,14 +16,14 @@ internal static class HtmlReport
         th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}
         #matrix{width:100%;table-layout:fixed;font-size:.85em}
         #matrix th:first-child{width:13em}#matrix th.base{width:9em}
-        #matrix td,#matrix th{overflow-wrap:anywhere}
+        #matrix td,#matrix th{overflow-wrap:anywhere}#matrix thead .date{white-space:nowrap;display:inline-block}
         .stricter{background:#f6cfc6}.looser{background:#cde6cd}.equal{background:#ececec}
         .baseline{background:#d6e2f5}.incomparable,.no-baseline{background:#f5ecc2}.not-set{background:#fff;color:#666}
         .sym{font-weight:bold;margin-right:.2em}
         .reason{display:block;font-size:.85em;color:#555}
         sup a{text-decoration:none}
         .legend td,.legend th{font-size:.9em}
-        .counts b{margin-right:.8em}
+        .key span{padding:.1em .4em;margin-right:.3em;font-size:.85em;white-space:nowrap}
         ol.footnotes{font-size:.85em}ol.footnotes li{margin:.2em 0}
         .path{font-weight:bold}
         ins{background:#cde6cd;text-decoration:none}del{background:#f6cfc6}
@@ -40,10 +40,11 @@ internal static class HtmlReport
         @page{size:A4 landscape;margin:10mm}
         @media print{
           body{margin:0;font-size:9pt}
-          #matrix{font-size:7.5pt}#matrix th:first-child{width:10em}#matrix th.base{width:7em}
+          #matrix{font-size:7.5pt}#matrix th:first-child{width:10em}#matrix th.base{width:7em}#matrix thead th{font-size:6.5pt}
           #filter{display:none}
           *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
           h2{break-after:avoid}tr,figure,li{break-inside:avoid}
+          #matrix-heading{break-before:page}
           a{color:inherit}
         }
         """;

@@ -13,11 +13,12 @@ public static class PdfPrinter
     public const string MissingMessage =
         "PDF output needs Chromium, which is not installed: run 'apt-get install chromium' (Debian) or use --format html";
 
-    /// <summary>The browser to use, or null when none is installed.</summary>
-    public static string? FindBrowser()
+    /// <summary>The browser to use, or null when none is installed; <paramref name="searchPath"/> replaces
+    /// PATH (and ignores CPM_CHROMIUM) for tests.</summary>
+    public static string? FindBrowser(string? searchPath = null)
     {
-        if (Environment.GetEnvironmentVariable("CPM_CHROMIUM") is { Length: > 0 } own) return File.Exists(own) ? own : null;
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (searchPath is null && Environment.GetEnvironmentVariable("CPM_CHROMIUM") is { Length: > 0 } own) return File.Exists(own) ? own : null;
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var name in Names)
             foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
             {
