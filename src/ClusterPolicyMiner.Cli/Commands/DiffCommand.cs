@@ -19,7 +19,7 @@ internal static class DiffCommand
         var cmd = new Command("diff", "edition diff: aligned articles, inline changes and threshold changes in words") { a, b, template, format, output };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var before = store.Load(Args.Id(store, p.GetValue(a)!))!;
             var after = store.Load(Args.Id(store, p.GetValue(b)!))!;
             var docs = new[] { before, after };

@@ -11,7 +11,7 @@ internal static class ListCommand
         var cmd = new Command("list", "list the stored documents");
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var rows = store.List();
             Views.Table(ctx, ["id", "jurisdiction", "kind", "date", "format", "source", "duplicate of"],
                 rows.Select(r => new[]

@@ -13,7 +13,7 @@ internal static class RulesCommand
         var cmd = new Command("rules", "write rules/<jurisdiction>/<date>-<kind>.yaml and .json for every stored document") { output };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var docs = Stored.Distinct(store);
             var root = p.GetValue(output)!;
             foreach (var f in RuleFileWriter.Write(docs))

@@ -13,7 +13,7 @@ internal static class SearchCommand
         var cmd = new Command("search", "find articles across documents") { query, limit };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var hits = store.Search(p.GetValue(query)!, p.GetValue(limit));
             Views.Table(ctx, ["jurisdiction", "document", "path", "sentence"],
                 hits.Select(h => new[] { h.Jurisdiction ?? "?", h.Title ?? h.DocumentId[..12], h.Path, h.Sentence }));

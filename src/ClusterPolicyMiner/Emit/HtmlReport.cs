@@ -18,7 +18,7 @@ internal static class HtmlReport
         #matrix th:first-child{width:13em}#matrix th.base{width:9em}
         #matrix td,#matrix th{overflow-wrap:anywhere}#matrix thead .date{white-space:nowrap;display:inline-block}
         .stricter{background:#f6cfc6}.looser{background:#cde6cd}.equal{background:#ececec}
-        .baseline{background:#d6e2f5}.incomparable,.no-baseline{background:#f5ecc2}.not-set{background:#fff;color:#666}
+        .baseline{background:#d6e2f5}.incomparable,.no-baseline{background:#f5ecc2}.draft{background:#f0e6f5}.not-set{background:#fff;color:#666}
         .sym{font-weight:bold;margin-right:.2em}
         .reason{display:block;font-size:.85em;color:#555}
         sup a{text-decoration:none}

@@ -2,7 +2,7 @@ namespace ClusterPolicyMiner.Emit;
 
 /// <summary>How a document's requirement on one criterion stands against the baseline. The report's own
 /// words, independent of how the comparison computed them (see <see cref="ReportModelBuilder"/>).</summary>
-public enum CellVerdict { Stricter, Looser, Equal, Baseline, Incomparable, NoBaselineValue, NotSet }
+public enum CellVerdict { Stricter, Looser, Equal, Baseline, Incomparable, NoBaselineValue, Draft, NotSet }
 
 /// <summary>Where a statement comes from: the document, its number, the article path and the quoted sentence.</summary>
 public sealed record ReportCitation(string DocumentId, string Document, string? DocNumber, string Path, string Quote);
@@ -87,6 +87,7 @@ public static class VerdictWords
         CellVerdict.Baseline => "baseline",
         CellVerdict.Incomparable => "not comparable",
         CellVerdict.NoBaselineValue => national ? "no national value" : "no baseline value",
+        CellVerdict.Draft => "draft",
         _ => "not set",
     };
 
@@ -99,6 +100,7 @@ public static class VerdictWords
         CellVerdict.Baseline => "◆",
         CellVerdict.Incomparable => "≠",
         CellVerdict.NoBaselineValue => "○",
+        CellVerdict.Draft => "※",
         _ => "—",
     };
 
@@ -118,6 +120,7 @@ public static class VerdictWords
         CellVerdict.Baseline => "this document is the baseline",
         CellVerdict.Incomparable => "different unit or direction: no order with the baseline",
         CellVerdict.NoBaselineValue => "set here, but the baseline has no value to compare with",
+        CellVerdict.Draft => "a draft's requirement, shown but not judged",
         _ => "the document sets no requirement on this criterion",
     };
 }

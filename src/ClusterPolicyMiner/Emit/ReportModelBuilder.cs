@@ -34,10 +34,13 @@ public static class ReportModelBuilder
         {
             var unit = CriteriaTable.All.FirstOrDefault(c => c.Metric == row.Metric)?.Unit ?? row.Baseline?.Unit ?? "";
             var baseDoc = row.BaselineDocumentId is { } bid ? byId.GetValueOrDefault(bid) : null;
-            var baseReq = row.Baseline is { } bt && baseDoc is not null ? Requirement(baseDoc, bt, names) : null;
+            var baseReq = row.Baseline is not { } bt ? null
+                : row.BaselineCitation is { DocumentId: null } file ? FileRequirement(bt, file, m.Baseline)
+                : baseDoc is not null ? Requirement(baseDoc, bt, names)
+                : null;
             var baseNote = baseReq is null ? (int?)null : Note(baseReq.Citation);
             var baseReason = baseReq is not null
-                ? BaselineReason(m.BaselineKind, baseDoc!, names)
+                ? BaselineReason(m.BaselineKind, baseReq.Citation.Document)
                 : m.BaselineKind switch
                 {
                     BaselineKind.National => "the national measures set no value",
@@ -52,7 +55,7 @@ public static class ReportModelBuilder
                 var req = cell.Threshold is { } t ? Requirement(doc, t, names) : null;
                 var footnote = req is null ? (int?)null : Note(req.Citation);
                 var docEntry = documents.First(d => d.Id == doc.Id);
-                return new ReportCell(doc.Id, verdict, req, Reason(verdict, req, baseReq, docEntry, national), footnote);
+                return new ReportCell(doc.Id, verdict, req, Reason(verdict, req, baseReq, docEntry, national, cell.Reason), footnote);
             }).ToList();
             rows.Add(new ReportRow(row.Metric, row.Name, unit, baseReq, baseNote, baseReason, cells));
         }
@@ -81,6 +84,7 @@ public static class ReportModelBuilder
         Verdict.Baseline => CellVerdict.Baseline,
         Verdict.Incomparable => CellVerdict.Incomparable,
         Verdict.NoBaseline => CellVerdict.NoBaselineValue,
+        Verdict.Draft => CellVerdict.Draft,
         _ => CellVerdict.NotSet,
     };
 
@@ -89,10 +93,13 @@ public static class ReportModelBuilder
         string? noCriteria = null;
         if (d.Thresholds.All(t => t.Metric == "unknown"))
         {
-            var elsewhere = d.Metadata.Cites.Select(c => c.DocNumber).OfType<string>()
-                .Where(n => !corpusNumbers.Contains(n)).Distinct(StringComparer.Ordinal).ToList();
+            // As the eligibility check says it: the measures a notice cites hold its criteria; the national
+            // measures are the national standard, not this jurisdiction's own.
+            var national = NationalBaseline.Default.DocNumber;
+            var elsewhere = d.Metadata.Cites.Where(c => c.DocNumber is { } n && n != national && !corpusNumbers.Contains(n))
+                .DistinctBy(c => c.DocNumber).Select(c => $"《{c.Title}》{c.DocNumber}").ToList();
             noCriteria = elsewhere.Count > 0
-                ? $"no criteria in this document; it cites {string.Join(", ", elsewhere)}, not in the corpus"
+                ? $"no criteria in this document: they are in {string.Join(", ", elsewhere)}, not in the corpus"
                 : "no criteria in this document";
         }
         return new ReportDocument(d.Id, names.Name(d.Id), Editions.JurisdictionOf(d), Editions.StartOf(d), d.Metadata.Title,
@@ -103,10 +110,25 @@ public static class ReportModelBuilder
         d.Id, t.Metric, CriteriaTable.NameOf(t.Metric), t.Op, t.Value, t.Unit, string.IsNullOrEmpty(t.Phrase) ? null : t.Phrase,
         ThresholdText.Describe(t), new ReportCitation(d.Id, names.Name(d.Id), d.Metadata.DocNumber, t.Source.Path, t.Source.Quote));
 
+    /// <summary>A baseline value read from the curated national file: cited by its document number, annex part and quote.</summary>
+    private static ReportRequirement FileRequirement(Threshold t, CellCitation c, BaselineSource? source) => new(
+        "", t.Metric, CriteriaTable.NameOf(t.Metric), t.Op, t.Value, t.Unit, string.IsNullOrEmpty(t.Phrase) ? null : t.Phrase,
+        ThresholdText.Describe(t), new ReportCitation("", NationalName(source), c.DocNumber, c.Path, c.Quote));
+
+    private static string NationalName(BaselineSource? b) =>
+        b is null ? "national standard" : $"《{b.Title}》" + (b.Annex is { } a ? " " + a : "");
+
     private static ReportBaseline Baseline(ComparisonMatrix m, Dictionary<string, PolicyDocument> byId, DocumentNames names)
     {
+        if (m.BaselineKind == BaselineKind.National && m.Baseline is { DocumentId: null } file)
+        {
+            var issued = file.Issued is { } i ? ", issued " + Date(i) : "";
+            return new ReportBaseline("national",
+                $"national standard 《{file.Title}》 {file.DocNumber}{issued}; annex {file.Annex} (values curated in {file.Origin}, each with its quote: the text is not in the corpus)",
+                new ReportCitation("", NationalName(file), file.DocNumber, file.Annex ?? "", file.Title ?? ""));
+        }
         if (m.BaselineKind == BaselineKind.Median || m.BaselineDocumentId is null || !byId.TryGetValue(m.BaselineDocumentId, out var d))
-            return new ReportBaseline("median", "per-criterion median of the shown documents (drafts included)", null);
+            return new ReportBaseline("median", "per-criterion median of the shown final documents", null);
         var kind = m.BaselineKind == BaselineKind.National ? "national" : "document";
         var title = d.Metadata.Title ?? names.Name(d.Id);
         var name = (kind == "national" ? "national measures: " : "chosen document: ") + title
@@ -114,18 +136,23 @@ public static class ReportModelBuilder
         return new ReportBaseline(kind, name, new ReportCitation(d.Id, names.Name(d.Id), d.Metadata.DocNumber, "", title));
     }
 
-    private static string BaselineReason(BaselineKind kind, PolicyDocument doc, DocumentNames names) => kind switch
+    private static string BaselineReason(BaselineKind kind, string document) => kind switch
     {
-        BaselineKind.Median => "median of the shown documents, as set by " + names.Name(doc.Id),
-        BaselineKind.National => "national measures",
-        _ => "as set by " + names.Name(doc.Id),
+        BaselineKind.Median => "median of the shown documents, as set by " + document,
+        BaselineKind.National => "national value, " + document,
+        _ => "as set by " + document,
     };
 
-    private static string Reason(CellVerdict v, ReportRequirement? req, ReportRequirement? baseline, ReportDocument doc, bool national)
+    /// <summary>The comparison's own reason where it gives one; for an empty cell of a document without any
+    /// criterion, why it has none (the documents it points to that the corpus lacks).</summary>
+    private static string Reason(CellVerdict v, ReportRequirement? req, ReportRequirement? baseline, ReportDocument doc, bool national, string? given)
     {
         var draft = doc.Draft ? "draft, not in force; " : "";
+        if (v == CellVerdict.NotSet && doc.NoCriteriaReason is { } none) return draft + none;
+        if (given is { Length: > 0 }) return v == CellVerdict.Draft ? given : draft + given;
         return v switch
         {
+            CellVerdict.Draft => "draft: not judged",
             CellVerdict.NotSet => doc.NoCriteriaReason ?? draft + "not set in this document",
             CellVerdict.NoBaselineValue => draft + (national ? "no national value to compare with" : "no baseline value to compare with"),
             CellVerdict.Baseline => draft + "this document is the baseline",

@@ -141,6 +141,7 @@ internal static partial class XlsxReport
         CellVerdict.Equal => "#ECECEC",
         CellVerdict.Baseline => "#D6E2F5",
         CellVerdict.Incomparable or CellVerdict.NoBaselineValue => "#F5ECC2",
+        CellVerdict.Draft => "#F0E6F5",
         _ => "#FFFFFF",
     });
 

@@ -31,12 +31,35 @@ public sealed class ReportWriterTests
         Assert.All(model.Rows.SelectMany(r => r.Cells), c => Assert.False(string.IsNullOrWhiteSpace(c.Reason)));
         var hebei = model.Rows[0].Cells.Single(c => c.DocumentId == ProceduralOnly.Id);
         Assert.Equal(CellVerdict.NotSet, hebei.Verdict);
-        Assert.Equal("no criteria in this document; it cites 冀工信企〔2023〕12号, not in the corpus", hebei.Reason);
-        // With no date, each jurisdiction's latest edition is shown, Beijing's draft included.
-        var latest = ReportWriter.Model(Report() with { Matrix = global::ClusterPolicyMiner.Compare.ComparisonMatrix.Build(Docs, new()) });
-        var draftCells = latest.Rows.SelectMany(r => r.Cells).Where(c => c.DocumentId == Beijing.Id).ToList();
+        Assert.Equal("no criteria in this document: they are in 《河北省中小企业特色产业集群认定管理办法》冀工信企〔2023〕12号, not in the corpus", hebei.Reason);
+        // A draft named explicitly is shown but not judged; its empty cells still say it is a draft.
+        var named = ReportWriter.Model(Report() with
+        {
+            Matrix = global::ClusterPolicyMiner.Compare.ComparisonMatrix.Build(Docs, new() { DocumentIds = [Qinghai.Id, Beijing.Id] }),
+        });
+        var draftCells = named.Rows.SelectMany(r => r.Cells).Where(c => c.DocumentId == Beijing.Id).ToList();
         Assert.NotEmpty(draftCells);
-        Assert.All(draftCells, c => Assert.StartsWith("draft, not in force; ", c.Reason));
+        Assert.All(draftCells.Where(c => c.Requirement is not null), c => Assert.Equal(CellVerdict.Draft, c.Verdict));
+        Assert.All(draftCells.Where(c => c.Requirement is null), c => Assert.StartsWith("draft, not in force; ", c.Reason));
+        Assert.Contains(draftCells, c => c.Requirement is not null);
+    }
+
+    [Fact]
+    public void TheNationalBaselineIsNamedAndEachOfItsValuesIsCitedWithTheAnnexAndQuote()
+    {
+        var report = Report() with { Matrix = global::ClusterPolicyMiner.Compare.ComparisonMatrix.Build(Docs, new() { On = new DateOnly(2024, 6, 1) }) };
+        var model = ReportWriter.Model(report);
+        Assert.True(model.Baseline.IsNational);
+        Assert.Contains("工信部企业〔2022〕119号", model.Baseline.Name);
+        var output = model.Rows.Single(r => r.Metric == "output_3y_each");
+        Assert.Equal("40亿元以上", output.Baseline!.Text);
+        var note = model.Footnotes.Single(f => f.Number == output.BaselineFootnote);
+        Assert.Equal("工信部企业〔2022〕119号", note.Citation.DocNumber);
+        Assert.Contains("40亿元以上", note.Citation.Quote);
+        Assert.Contains(model.Legend, e => e.Word == "no national value");
+        var html = new HtmlParser().ParseDocument(ReportWriter.Html(report));
+        Assert.Contains("工信部企业〔2022〕119号", html.GetElementById("baseline")!.TextContent);
+        Assert.Contains("40亿元以上", html.GetElementById("fn-" + output.BaselineFootnote)!.TextContent);
     }
 
     [Fact]
@@ -92,7 +115,7 @@ public sealed class ReportWriterTests
             var symbol = td.QuerySelector(".sym")?.TextContent;
             Assert.Equal(td.GetAttribute("data-verdict") switch
             {
-                "stricter" => "▲", "looser" => "▼", "equal" => "=", "baseline" => "◆", "not-set" => "—", "incomparable" => "≠", _ => "○",
+                "stricter" => "▲", "looser" => "▼", "equal" => "=", "baseline" => "◆", "not-set" => "—", "incomparable" => "≠", "draft" => "※", _ => "○",
             }, symbol);
         }
     }
