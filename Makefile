@@ -48,7 +48,7 @@ build: restore
 
 run: build
 	@mkdir -p $(dir $(DB))
-	$(CPM) run --corpus corpus --out extracted --db $(DB)
+	$(CPM) run --corpus corpus --out-dir extracted --db $(DB)
 
 test: setup-test build
 	$(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | tee .cpm-test.log | grep -vE '^\s+Passed ' ; test $${PIPESTATUS[0]} -eq 0
@@ -58,7 +58,7 @@ test: setup-test build
 # extracted/ is committed so that a new notice shows up as a reviewable diff; CI fails when it is stale.
 check-extracted:
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(CPM) run --corpus corpus --out "$$tmp/extracted" --db "$$tmp/cpm.db" >/dev/null || true; \
+	$(CPM) run --corpus corpus --out-dir "$$tmp/extracted" --db "$$tmp/cpm.db" >/dev/null || true; \
 	if ! diff -r -q extracted "$$tmp/extracted" >/dev/null; then \
 	  echo "check-extracted: extracted/ is stale; run 'make run' and commit it. Differences:" >&2; \
 	  diff -r -q extracted "$$tmp/extracted" >&2; exit 1; \

@@ -34,7 +34,7 @@ internal sealed class OutlineBuilder
         var cutQueue = new Queue<int>(cuts.Order());
         var inAttachmentList = false;
         var candidates = HeadingScanner.Scan(_text).ToList();
-        _confirmed = ConfirmedByNext(candidates);
+        LookAhead(candidates);
         for (var index = 0; index < candidates.Count; index++)
         {
             var c = candidates[index];
@@ -55,21 +55,28 @@ internal sealed class OutlineBuilder
     }
 
     private bool[] _confirmed = [];
+    private bool[] _superseded = [];
     private int _current;
 
-    /// <summary>For each candidate, whether the next candidate of its kind carries the next number: the
-    /// numbering resumes there, so a candidate out of sequence is a heading after a lost one.</summary>
-    private static bool[] ConfirmedByNext(List<HeadingCandidate> candidates)
+    /// <summary>For each candidate, whether the next candidate of its kind carries the next number (the
+    /// numbering resumes there, so a candidate out of sequence is a heading after a lost one), and whether
+    /// it carries the same number with stronger evidence (…符合第六条要求。⏎第六条: the inline one is a
+    /// reference).</summary>
+    private void LookAhead(List<HeadingCandidate> candidates)
     {
-        var confirmed = new bool[candidates.Count];
+        _confirmed = new bool[candidates.Count];
+        _superseded = new bool[candidates.Count];
         var next = new Dictionary<OutlineKind, HeadingCandidate>();
         for (var i = candidates.Count - 1; i >= 0; i--)
         {
             var c = candidates[i];
-            confirmed[i] = next.TryGetValue(c.Kind, out var n) && n.Number == c.Number + 1 && n.Suffix == 0;
+            if (next.TryGetValue(c.Kind, out var n))
+            {
+                _confirmed[i] = n.Number == c.Number + 1 && n.Suffix == 0;
+                _superseded[i] = c.Inline && !n.Inline && n.Number == c.Number && n.Suffix == c.Suffix;
+            }
             next[c.Kind] = c;
         }
-        return confirmed;
     }
 
     /// <summary>An enumeration whose items end with ；（一）…；（二）…；（三）…。 ends with its last item's
@@ -118,6 +125,7 @@ internal sealed class OutlineBuilder
         if (c.Suffix > 0) inSequence = c.Number == last && c.Suffix == lastSuffix + 1;
         else inSequence = c.Number == last + 1 || (c.Number == 1 && c.Kind is OutlineKind.Item or OutlineKind.Subitem or OutlineKind.Part);
         if (c.ReferenceLike && !(inSequence && !c.Inline && _confirmed[_current])) return false;
+        if (_superseded[_current]) return false;
         if (!inSequence)
         {
             var gapAhead = c.Number > last && c.Number <= last + MaxGap;

@@ -7,7 +7,7 @@ namespace ClusterPolicyMiner.Thresholds;
 internal sealed record Quantity(string Unit, decimal? Value, decimal? Upper, string? Written);
 
 /// <summary>Turns a mention into its canonical unit: money in yuan, areas in km² (1 亩 = 1/15 公顷 = 666.67 m²,
-/// 1 公顷 = 0.01 km², 1 m² = 10⁻⁶ km²), counters as <c>count</c>, 倍 as <c>times</c>.</summary>
+/// 1 公顷 = 0.01 km², 1 m² = 10⁻⁶ km²), counters as <c>count</c>, 次 as <c>occurrences</c>, 倍 as <c>times</c>.</summary>
 internal static class Quantities
 {
     private static readonly Dictionary<string, decimal> ToKm2 = new(StringComparer.Ordinal)
@@ -15,7 +15,8 @@ internal static class Quantities
         ["km2"] = 1m, ["亩"] = 1m / 1500m, ["公顷"] = 0.01m, ["m2"] = 0.000001m,
     };
 
-    private const string Counters = "家个项名件人座所台套批次";
+    /// <summary>Counters of things; 次 (times an event happens) is a frequency, unit <c>occurrences</c>.</summary>
+    private const string Counters = "家个项名件人座所台套批";
 
     public static Quantity Of(NumberMention m)
     {
@@ -28,6 +29,7 @@ internal static class Quantities
             { Kind: NumberKind.Percent } => "%",
             { Kind: NumberKind.Date } => "date",
             { Unit: { Length: 1 } c } when Counters.Contains(c[0]) => "count",
+            { Unit: "次" } => "occurrences",
             { Unit: { } other } => other,
             _ => "number",
         };

@@ -49,6 +49,8 @@ internal sealed partial class RequirementReader(
         var before = text[labelStart..mention.Start];
         var lead = LeadText(index);
         var qualifiers = Qualifiers(before, text[labelStart..clause.End], lead);
+        // A relative rule is measured against its reference, not on the metric's own scale: say so to checks.
+        if (found?.Reference is not null) qualifiers.Add("relative");
         // A deadline's 各市 names whom it is addressed to, not a class it is limited to.
         var conditions = unit == "date" ? [] : lexicon.ConditionsIn(lead + "\n" + text[clause.Start..mention.Start]);
         var comparator = found?.Comparator;

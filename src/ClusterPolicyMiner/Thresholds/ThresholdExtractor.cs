@@ -102,8 +102,10 @@ public static partial class ThresholdExtractor
         if (m.Kind is NumberKind.Ordinal or NumberKind.Year or NumberKind.OutOfRange) return false;
         if (m.Unit is "份" or "号") return false;
         if (m.End < text.Length && text[m.End] is '号' or '〕' or ']') return false;
-        // 一、申报要求: a list number at the start of a line.
-        if (m.End < text.Length && text[m.End] == '、' && (m.Start == 0 || text[m.Start - 1] == '\n')) return false;
+        // 一、申报要求, 1.按照, （七）其他: a list number at the start of a line.
+        var lineStart = m.Start == 0 || text[m.Start - 1] == '\n' || m.Start >= 2 && text[m.Start - 1] is '（' or '(' && text[m.Start - 2] == '\n'
+                        || m.Start == 1 && text[0] is '（' or '(';
+        if (lineStart && m.Unit is null && m.End < text.Length && text[m.End] is '、' or '.' or '．' or '）' or ')') return false;
         if (m.Start > 0 && text[m.Start - 1] is '〔' or '[' or '式') return false;
         var before = text[Math.Max(0, m.Start - 3)..m.Start].Replace(" ", "");
         return !before.EndsWith("一式");

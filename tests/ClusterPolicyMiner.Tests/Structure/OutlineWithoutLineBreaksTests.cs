@@ -91,6 +91,16 @@ public sealed class OutlineWithoutLineBreaksTests
     }
 
     [Fact]
+    public void AnInlineReferenceToTheNextArticleGivesWayToThatArticlesOwnHeading()
+    {
+        const string text = "第一条 总述。\n第二条 申报材料应当符合第三条要求。\n第三条 申报材料包括申报书和佐证材料。";
+        var result = Extract(text);
+        Assert.Equal([1, 2, 3], result.Outline.Select(n => n.Number));
+        Assert.Equal(text.LastIndexOf("第三条", StringComparison.Ordinal), result.Outline[2].Start);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCode.NumberingGap);
+    }
+
+    [Fact]
     public void AChapterTitleEndingLikeAReferenceWordStillLetsItsArticleOpen()
     {
         const string text = "第一章 总则第一条 甲。第二章 基本规定第二条 乙。第三章 社会参与第三条 丙。";

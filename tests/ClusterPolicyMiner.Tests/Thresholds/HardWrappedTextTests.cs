@@ -34,7 +34,7 @@ public sealed class HardWrappedTextTests
             "policy_validity_years = 5 years none -"] },
         { "notice-w64-headers.txt", [
             "area_km2 <= 50 km2 soft -", "output_3y_each >= 800000000 CNY each-of-last-3-years -",
-            "sme_output_share >= 50 % none -", "output_growth_annual > 1 % annual-average -",
+            "sme_output_share >= 50 % none -", "output_growth_annual > 1 % annual-average,relative -",
             "revenue_annual >= 500000000 CNY none -", "recommendation_quota <= 2 count none -",
             "submission_deadline <= 2025-06-20 date none -", "publicity_working_days = 5 working_days none -"] },
         { "conditions-w56-broken-numbers.txt", [
