@@ -135,7 +135,15 @@ public sealed class ReportWriterTests
         var reference = chart.QuerySelector("line.ref")!;
         Assert.Equal(x[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), reference.GetAttribute("x1"));
         Assert.Contains("20亿元以上", chart.QuerySelector("text.ref-label")!.TextContent);
-        Assert.NotNull(dom.GetElementById("profile-" + Shaanxi.Id));
+        // Shaanxi's profile: a bar per criterion both it and the baseline set with a value, 100% = the baseline.
+        var profile = dom.GetElementById("profile-" + Shaanxi.Id)!;
+        var model = ReportWriter.Model(Report());
+        var comparable = model.Rows.Count(r => r.Baseline?.Value is not null
+            && r.Cells.Single(c => c.DocumentId == Shaanxi.Id).Requirement?.Value is not null);
+        Assert.Equal(comparable, profile.QuerySelectorAll("rect.bar").Length);
+        Assert.Contains("100% = baseline value", profile.QuerySelector("text.ref-label")!.TextContent);
+        Assert.Contains(profile.QuerySelectorAll("text"), t => t.TextContent.Contains("30亿元以上 (150%)"));
+        Assert.Contains(profile.QuerySelectorAll("text.axis-label"), t => t.TextContent == "% of the baseline value");
     }
 
     [Fact]
