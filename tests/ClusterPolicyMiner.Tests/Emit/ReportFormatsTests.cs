@@ -162,6 +162,19 @@ public sealed class ReportFormatsTests
         Assert.Contains("近三年产值: 20亿元以上 → 25亿元以上, stricter", dom.QuerySelector("ul.threshold-changes")!.TextContent);
     }
 
+    [Fact]
+    public void TheTemplateDiffPageShowsTemplateAndDocumentClausesSideBySide()
+    {
+        var report = new ComparisonReport("模板比较", ComparisonMatrix.Build([Qinghai, Shaanxi], new MatrixOptions { DocumentIds = [Qinghai.Id, Shaanxi.Id] }),
+            [], [TemplateDiff.Compare(Shaanxi, Qinghai)], [Qinghai, Shaanxi]);
+        var dom = new HtmlParser().ParseDocument(ReportWriter.DiffHtml(report));
+        var reworded = dom.QuerySelectorAll("#clauses tbody tr").First(r => r.GetAttribute("data-status") == "reworded");
+        Assert.NotEmpty(reworded.QuerySelectorAll("td.before del"));
+        Assert.NotEmpty(reworded.QuerySelectorAll("td.after ins"));
+        Assert.Empty(reworded.QuerySelectorAll("td.before ins, td.after del"));
+        Assert.Contains(dom.QuerySelectorAll("#clauses tbody tr"), r => r.GetAttribute("data-status") == "added");
+    }
+
     private static bool HasCommand(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, name)));
 
