@@ -23,11 +23,13 @@ setup:
 	  fi; \
 	fi
 
-# What only the tests use: Debian's chromium (the report page is opened headless) and opencc (a second
-# opinion on the converter). Installed when root; otherwise those tests are skipped with a message.
+# What only the tests use: Debian's chromium (the report page is opened headless and printed to PDF),
+# fonts-noto-cjk (so the screenshot and the PDF show Chinese, not boxes) and opencc (a second opinion on the
+# converter). Installed when root; otherwise those tests are skipped with a message.
 setup-test: setup
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v opencc >/dev/null || missing="$$missing opencc"; \
+	{ command -v fc-list >/dev/null && fc-list :lang=zh family | grep -qi 'noto sans cjk'; } || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "setup-test: installing$$missing"; \

@@ -33,7 +33,7 @@ internal static class DiffCommand
             {
                 "json" when report.TemplateDiffs.Count > 0 => JsonOut.Write(report.TemplateDiffs[0]),
                 "json" => JsonOut.Write(report.EditionDiffs[0]),
-                "html" => ReportWriter.Html(report),
+                "html" => ReportWriter.DiffHtml(report),
                 _ => ReportWriter.Markdown(report),
             };
             Args.Write(ctx, p.GetValue(output), text);
