@@ -1,3 +1,4 @@
+using ClusterPolicyMiner.Clean;
 using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Store;
 
@@ -37,12 +38,21 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
             }
             catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
             {
-                results.Add(new IngestResult(raw.Id, raw.Source, IngestResult.Failed, null, "store: " + ex.Message));
+                results.Add(new IngestResult(raw.Id, raw.Source, IngestResult.Failed, null, "not stored: " + StoreException.Cause(ex)));
             }
         }
 
-        var groups = pipeline.GroupDuplicates(store.LoadAll());
-        store.SaveDuplicateGroups(groups);
+        // Should the store fail now (a full disk), what was stored above stays stored and is reported as such.
+        IReadOnlyList<DuplicateGroup> groups;
+        try
+        {
+            groups = pipeline.GroupDuplicates(store.LoadAll());
+            store.SaveDuplicateGroups(groups);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            groups = [];
+        }
         var canonicalOf = groups.SelectMany(g => g.MemberIds.Select(m => (m, g.CanonicalId)))
             .ToDictionary(x => x.m, x => x.CanonicalId);
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id
