@@ -7,18 +7,26 @@ namespace ClusterPolicyMiner.Structure;
 /// sources). Decided on the title first, then on signals of the text; null when nothing says.</summary>
 internal static partial class DocumentKinds
 {
-    /// <summary>Title words of each kind, checked in this order (the first that matches wins): a secondary
-    /// source before a notice, a 复核 before a 公示, a 公示 before a 名单 (拟认定名单公示 is a publicity).</summary>
-    private static readonly (string Kind, string[] Words)[] TitleWords =
+    /// <summary>Title words of the secondary sources, checked first.</summary>
+    private static readonly (string Kind, string[] Words)[] SecondaryWords =
     [
         ("explainer", ["解读", "一图读懂", "图解", "答记者问", "问答"]),
         ("summary", ["搜索结果", "摘要", "汇编", "汇总", "要点"]),
+    ];
+
+    /// <summary>Title words of the work a notice calls for; when a title names several (申报和…复核工作),
+    /// the first named wins.</summary>
+    private static readonly (string Kind, string[] Words)[] WorkWords =
+    [
         ("review", ["复核"]),
-        ("publicity", ["公示"]),
-        ("list", ["名单", "公布"]),
         ("recommendation", ["推荐"]),
         ("application", ["申报", "申请", "遴选", "认定工作", "培育工作", "征集"]),
     ];
+
+    /// <summary>A 公示 is a publicity whatever it lists (拟认定名单公示); 名单 and 公布 without any work named is a list.</summary>
+    private static readonly string[] PublicityWords = ["公示"];
+
+    private static readonly string[] ListWords = ["名单", "公布"];
 
     private static readonly string[] MeasureWords =
         ["办法", "细则", "措施", "方案", "条例", "规定", "认定标准", "指南", "意见"];
@@ -30,16 +38,21 @@ internal static partial class DocumentKinds
         // A notice without its title says what it is about in its opening: 现就…申报工作,通知如下.
         if (notice.Length == 0 && NoticeOpeningRegex().Match(text[..Math.Min(text.Length, 600)]) is { Success: true } op)
             notice = op.Value;
-        if (IsMeasureTitle(t) && !ContainsAny(t, TitleWords[0].Words) && !ContainsAny(t, TitleWords[1].Words))
-            return "measures";
+        if (IsMeasureTitle(t) && !SecondaryWords.Any(w => ContainsAny(t, w.Words))) return "measures";
         var opening = text[..Math.Min(text.Length, 600)];
         if (SearchResultsRegex().IsMatch(opening)) return "summary";
-        foreach (var (kind, words) in TitleWords.Take(2))
+        foreach (var (kind, words) in SecondaryWords)
             if (ContainsAny(t, words)) return kind;
         // A report about a notice, under a headline that is not an official title.
         if (!OfficialTitleRegex().IsMatch(t) && NewsSignalRegex().IsMatch(text)) return "news";
-        foreach (var (kind, words) in TitleWords.Skip(2))
-            if (ContainsAny(t, words) || ContainsAny(notice, words)) return kind;
+        foreach (var s in (string[])[t, notice])
+        {
+            if (ContainsAny(s, PublicityWords)) return "publicity";
+            var first = WorkWords.Select(w => (w.Kind, At: w.Words.Select(x => s.IndexOf(x, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min()))
+                .MinBy(x => x.At);
+            if (first.At != int.MaxValue) return first.Kind;
+            if (ContainsAny(s, ListWords)) return "list";
+        }
         if (notice.Length > 0 && OfficialTitleRegex().IsMatch(notice) && notice.Contains("开展", StringComparison.Ordinal))
             return "application";
         return null;
