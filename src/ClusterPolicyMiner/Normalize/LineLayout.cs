@@ -187,7 +187,7 @@ internal static partial class LineLayout
     {
         var wrapWidth = HardWrapWidth(lines);
         if (wrapWidth is { } width && RunningLines(lines, width) is { Count: > 0 } running)
-            lines = [.. lines.Where(l => !running.Contains(RunningKey(l)))];
+            lines = WithoutRunningLines(lines, running);
         List<string>? result = null;
         for (var n = 0; n < lines.Count; n++)
         {
@@ -224,6 +224,22 @@ internal static partial class LineLayout
             if (at.Count == 0 || i - at[^1] > 2) at.Add(i);
         }
         return [.. seen.Where(kv => kv.Value.Count >= 3).Select(kv => kv.Key)];
+    }
+
+    /// <summary>Drops the running lines and the blank lines and page breaks around them, so that the halves
+    /// of a paragraph they cut meet again.</summary>
+    private static List<string> WithoutRunningLines(IReadOnlyList<string> lines, HashSet<string> running)
+    {
+        var drop = new bool[lines.Count];
+        static bool Gap(string l) => l.Length == 0 || l == "\f";
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (Gap(lines[i]) || !running.Contains(RunningKey(lines[i]))) continue;
+            drop[i] = true;
+            for (var j = i - 1; j >= 0 && (Gap(lines[j]) || running.Contains(RunningKey(lines[j]))); j--) drop[j] = true;
+            for (var j = i + 1; j < lines.Count && (Gap(lines[j]) || running.Contains(RunningKey(lines[j]))); j++) drop[j] = true;
+        }
+        return [.. lines.Where((_, i) => !drop[i])];
     }
 
     private static string RunningKey(string line) => Digits().Replace(line, "#");
