@@ -42,7 +42,9 @@ public static class CpmApp
             stderr.WriteLine("cpm: see 'cpm --help'");
             return ExitCodes.Usage;
         }
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false,
+            // After Ctrl-C or SIGTERM a command has this long to finish its current document and report.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         try
         {
             return await parsed.InvokeAsync(config);

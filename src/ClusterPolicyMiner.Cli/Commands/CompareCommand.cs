@@ -7,7 +7,7 @@ using ClusterPolicyMiner.Store;
 namespace ClusterPolicyMiner.Cli.Commands;
 
 /// <summary><c>cpm compare [--on DATE] [--docs ID…] [--baseline national|median|ID] [--include-drafts]
-/// [--format table|md|csv|html|json] [--json] [--out FILE]</c>.</summary>
+/// [--format table|md|csv|html|xlsx|pdf|json] [--json] [--out FILE]</c>.</summary>
 internal static class CompareCommand
 {
     public static Command Create(CliContext ctx)
@@ -16,8 +16,8 @@ internal static class CompareCommand
         var docs = new Option<string[]>("--docs") { Description = "compare exactly these documents (ids or prefixes)", AllowMultipleArgumentsPerToken = true };
         var baseline = new Option<string>("--baseline") { Description = "national (default: the national standard), median, or a document id", DefaultValueFactory = _ => "national" };
         var drafts = new Option<bool>("--include-drafts") { Description = "show drafts and let them enter a median or be the baseline" };
-        var format = new Option<string>("--format") { Description = "table, md, csv, html or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "md", "csv", "html", "json");
+        var format = new Option<string>("--format") { Description = "table, md, csv, html, xlsx, pdf or json (xlsx and pdf need --out)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "md", "csv", "html", "xlsx", "pdf", "json");
         var json = new Option<bool>("--json") { Description = "the matrix as JSON (same as --format json)" };
         var output = new Option<string?>("--out") { Description = "write to this file instead of standard output" };
         var cmd = new Command("compare", "canonical criteria × documents, each cell against the national baseline") { on, docs, baseline, drafts, format, json, output };
@@ -40,7 +40,20 @@ internal static class CompareCommand
             };
             var matrix = ComparisonMatrix.Build(all, options);
             var report = new ComparisonReport("中小企业特色产业集群认定标准比较", matrix, [], [], all);
-            var chosen = p.GetValue(json) ? "json" : p.GetValue(format);
+            var chosen = p.GetValue(json) ? "json" : p.GetValue(format)!;
+            if (chosen is "xlsx" or "pdf")
+            {
+                var path = p.GetValue(output) ?? throw new UsageException($"--format {chosen} writes a binary file: give it with --out FILE");
+                byte[] bytes;
+                try { bytes = chosen == "xlsx" ? ReportWriter.Xlsx(report) : ReportWriter.Pdf(report); }
+                catch (InvalidOperationException e) when (chosen == "pdf")
+                {
+                    ctx.Error.WriteLine("cpm: " + e.Message);
+                    return ExitCodes.SomeFailed;
+                }
+                Args.WriteBytes(ctx, path, bytes);
+                return ExitCodes.Ok;
+            }
             var text = chosen switch
             {
                 "md" => ReportWriter.Markdown(report),
@@ -93,6 +106,12 @@ internal static class Args
     {
         if (path is null) { ctx.Out.Write(text); return; }
         File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
+        ctx.Out.WriteLine($"wrote {path}");
+    }
+
+    public static void WriteBytes(CliContext ctx, string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path, bytes);
         ctx.Out.WriteLine($"wrote {path}");
     }
 }

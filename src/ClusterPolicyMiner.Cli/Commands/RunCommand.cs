@@ -11,7 +11,7 @@ internal static class RunCommand
     public static Command Create(CliContext ctx)
     {
         var corpus = new Option<string>("--corpus") { Description = "input folder", DefaultValueFactory = _ => "corpus" };
-        var output = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "extracted" };
+        var output = new Option<string>("--out-dir") { Description = "output folder", DefaultValueFactory = _ => "extracted" };
         var cmd = new Command("run", "process corpus/ into the store and regenerate extracted/") { corpus, output };
         cmd.SetAction(p =>
         {

@@ -18,6 +18,9 @@ public sealed record PipelineOptions
     /// <summary>Wall-clock time one stage may spend on one document before it is
     /// <see cref="DiagnosticCode.BudgetExceeded"/>; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     public TimeSpan StageBudget { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Characters of decoded text one document may have (about 2,000 pages of Chinese); past it the
+    /// document is <see cref="DiagnosticCode.TooLarge"/>, which bounds the memory of every later stage.</summary>
+    public int MaxTextChars { get; init; } = 4_000_000;
 }
 
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
@@ -51,6 +54,13 @@ public sealed class DocumentPipeline(PipelineOptions options)
             return (Undecoded(raw, decodeFailure!), null);
         if (decoded.Diagnostics.Any(d => d.IsError))
             return (decoded, null);
+        if (decoded.Text.Length > Options.MaxTextChars)
+            return (decoded with
+            {
+                Text = "",
+                Diagnostics = [.. decoded.Diagnostics, new Diagnostic(DiagnosticCode.TooLarge, raw.Id, null,
+                    $"too large: the text has {decoded.Text.Length} characters, over the limit of {Options.MaxTextChars}")],
+            }, null);
         var normalizeOptions = decoded.Format == DocumentFormat.Html
             ? Options.Normalize with { CharactersOnly = true }
             : Options.Normalize;

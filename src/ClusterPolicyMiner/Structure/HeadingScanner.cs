@@ -145,7 +145,7 @@ internal static class HeadingScanner
             || rest.StartsWith("中规定") || rest.StartsWith("以外") || rest.StartsWith("以及");
     }
 
-    /// <summary>第十二条第一款, 第三条款项, 第六条规定…: a reference as likely as a heading whose body starts so.</summary>
+    /// <summary>第十二条第一款, 第九条项目…, 第六条规定本市…: a reference as likely as a heading whose body starts so.</summary>
     private static bool MayContinueAReference(string text, int at) =>
         at < text.Length && (text[at] is '第' or '款' or '项' || text.AsSpan(at).StartsWith("规定"));
 

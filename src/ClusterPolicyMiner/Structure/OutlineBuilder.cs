@@ -4,13 +4,17 @@ namespace ClusterPolicyMiner.Structure;
 
 /// <summary>Turns heading candidates into the outline tree. A candidate opens a node when its number
 /// continues the numbering of its level (or starts it at 1); out of sequence, it opens a node only at a
-/// line start, or when the next heading of its kind confirms it (第三条 lost, 第四条 then 第五条), with a
-/// NumberingGap diagnostic. An inline candidate (no boundary before it) opens a node only when its number
+/// line start, or when the next heading of its kind confirms it (第三条 lost, 第四条 then 第五条; for a
+/// chapter or section also an article right after its title, which lets the chapters after a table of
+/// contents on the same line open), with a NumberingGap diagnostic. An inline candidate (no boundary before it) opens a node only when its number
 /// is exactly the next one. Everything else is a reference or a number in a sentence.</summary>
 internal sealed class OutlineBuilder
 {
     /// <summary>How far a number may jump at a line start and still be taken as a heading with a gap.</summary>
     private const int MaxGap = 5;
+
+    /// <summary>How long a chapter's or section's title may be (第一章 总  则 … up to its first article).</summary>
+    private const int MaxTitle = 40;
 
     private readonly string _text;
     private readonly bool _singleLine;
@@ -34,7 +38,7 @@ internal sealed class OutlineBuilder
         var cutQueue = new Queue<int>(cuts.Order());
         var inAttachmentList = false;
         var candidates = HeadingScanner.Scan(_text).ToList();
-        _confirmed = ConfirmedByNext(candidates);
+        LookAhead(candidates);
         for (var index = 0; index < candidates.Count; index++)
         {
             var c = candidates[index];
@@ -55,21 +59,32 @@ internal sealed class OutlineBuilder
     }
 
     private bool[] _confirmed = [];
+    private bool[] _superseded = [];
     private int _current;
 
-    /// <summary>For each candidate, whether the next candidate of its kind carries the next number: the
-    /// numbering resumes there, so a candidate out of sequence is a heading after a lost one.</summary>
-    private static bool[] ConfirmedByNext(List<HeadingCandidate> candidates)
+    /// <summary>For each candidate, whether the next candidate of its kind carries the next number (the
+    /// numbering resumes there, so a candidate out of sequence is a heading after a lost one), and whether
+    /// it carries the same number with stronger evidence (…符合第六条要求。⏎第六条: the inline one is a
+    /// reference).</summary>
+    private void LookAhead(List<HeadingCandidate> candidates)
     {
-        var confirmed = new bool[candidates.Count];
+        _confirmed = new bool[candidates.Count];
+        _superseded = new bool[candidates.Count];
         var next = new Dictionary<OutlineKind, HeadingCandidate>();
         for (var i = candidates.Count - 1; i >= 0; i--)
         {
             var c = candidates[i];
-            confirmed[i] = next.TryGetValue(c.Kind, out var n) && n.Number == c.Number + 1 && n.Suffix == 0;
+            if (next.TryGetValue(c.Kind, out var n))
+            {
+                _confirmed[i] = n.Number == c.Number + 1 && n.Suffix == 0;
+                _superseded[i] = c.Inline && !n.Inline && n.Number == c.Number && n.Suffix == c.Suffix;
+            }
+            // A chapter or section whose title runs straight into an article (第七章 附则 第五十条) is a heading.
+            if (c.Kind is OutlineKind.Chapter or OutlineKind.Section
+                && next.TryGetValue(OutlineKind.Article, out var article) && article.Start - c.MarkerEnd <= MaxTitle)
+                _confirmed[i] = true;
             next[c.Kind] = c;
         }
-        return confirmed;
     }
 
     /// <summary>An enumeration whose items end with ；（一）…；（二）…；（三）…。 ends with its last item's
@@ -118,11 +133,13 @@ internal sealed class OutlineBuilder
         if (c.Suffix > 0) inSequence = c.Number == last && c.Suffix == lastSuffix + 1;
         else inSequence = c.Number == last + 1 || (c.Number == 1 && c.Kind is OutlineKind.Item or OutlineKind.Subitem or OutlineKind.Part);
         if (c.ReferenceLike && !(inSequence && !c.Inline && _confirmed[_current])) return false;
+        if (_superseded[_current]) return false;
         if (!inSequence)
         {
             var gapAhead = c.Number > last && c.Number <= last + MaxGap;
             var plausible = c.Suffix == 0 && c.Number > 0 && c.Number <= last + MaxGap && c.Number != last + 1
-                && ((c.AtLineStart && !c.Inline) || (gapAhead && _confirmed[_current]));
+                && ((c.AtLineStart && !c.Inline)
+                    || (_confirmed[_current] && (gapAhead || c.Kind is OutlineKind.Chapter or OutlineKind.Section)));
             if (!plausible) return false;
             _diagnostics.Add(new Diagnostic(DiagnosticCode.NumberingGap, null, c.Start,
                 c.Number <= last

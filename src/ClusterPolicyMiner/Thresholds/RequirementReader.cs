@@ -25,11 +25,16 @@ internal sealed partial class RequirementReader(
 {
     private static readonly MentionReading Nothing = new([], [], false);
 
+    /// <summary>Characters of sentence context kept on each side of a clause; real sentences are far shorter.</summary>
+    private const int SentenceWindow = 2000;
+
     public MentionReading Read(NumberMention mention, int index, SourceRef source)
     {
         var clause = clauses[index];
         var clauseText = source.Quote;
-        var sentence = text[clause.SentenceStart..clause.SentenceEnd];
+        // The sentence as context, within a window: a page-long "sentence" (a line of commas) must not make every
+        // number in it copy and scan the whole of it (quadratic time on hostile input).
+        var sentence = text[Math.Max(clause.SentenceStart, clause.Start - SentenceWindow)..Math.Min(clause.SentenceEnd, clause.End + SentenceWindow)];
         var quantity = Quantities.Of(mention);
         var isTime = mention.Kind is NumberKind.Duration or NumberKind.Date;
         // 截止日期：2024年6月30日: a number that opens the clause after a colon is compared by the words before it.
@@ -145,7 +150,7 @@ internal sealed partial class RequirementReader(
         if (found is null || found.Comparator.Op is "~" or "=") return null;
         var after = text[m.End..clause.End];
         if (!after.Contains('的')) return null;
-        var rest = text[m.End..clause.SentenceEnd];
+        var rest = text[m.End..Math.Min(clause.SentenceEnd, clause.End + SentenceWindow)];
         foreach (var verb in lexicon.ExclusionVerbs)
         {
             var i = rest.IndexOf(verb, StringComparison.Ordinal);

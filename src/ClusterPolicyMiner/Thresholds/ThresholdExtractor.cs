@@ -92,8 +92,7 @@ public static partial class ThresholdExtractor
         return new ThresholdResult(criteria, procedural, diagnostics);
     }
 
-    private static int ClauseOf(List<Clause> clauses, NumberMention m) =>
-        clauses.FindIndex(c => c.Start <= m.Start && m.End <= c.End);
+    private static int ClauseOf(List<Clause> clauses, NumberMention m) => ClauseSplitter.IndexOf(clauses, m.Start, m.End);
 
     /// <summary>Numbers that are never requirements: ordinals (第十九条), years, document numbers
     /// (〔2022〕119号) and copies (一式5份).</summary>

@@ -27,7 +27,7 @@ public class OutputFolderTests : IDisposable
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = await CpmApp.RunAsync(["run", "--corpus", corpus ?? _corpus, "--out", output, "--db", _dir.File("s.db")],
+        var code = await CpmApp.RunAsync(["run", "--corpus", corpus ?? _corpus, "--out-dir", output, "--db", _dir.File("s.db")],
             new StringReader(""), o, e);
         return (code, o.ToString(), e.ToString());
     }

@@ -3,11 +3,13 @@ using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Pipeline;
 using ClusterPolicyMiner.Tests.Support;
 using NJsonSchema;
+using NetSchema = Json.Schema.JsonSchema;
 
 namespace ClusterPolicyMiner.Tests.Emit;
 
-/// <summary>Every JSON file a run emits is valid against its schema (a real validator, NJsonSchema) and passes
-/// the project's own checks (calendar dates, spans, effective ≤ expires); hand-broken files fail.</summary>
+/// <summary>Every JSON file a run emits is valid against its schema (two real validators: NJsonSchema, and
+/// JsonSchema.Net with format validation required, so a date must be a calendar date) and passes the project's
+/// own checks (calendar dates, spans, effective ≤ expires); hand-broken files fail.</summary>
 public sealed class SchemaTests
 {
     private static readonly Lazy<IReadOnlyList<EmittedFile>> Run = new(() =>
@@ -22,6 +24,22 @@ public sealed class SchemaTests
         ClusterPolicyMiner.Acquire.FileSource.Enumerate([TestPaths.Corpus]).Where(f => !f.IsSkipped).Select(f => f.Path);
 
     private static Task<JsonSchema> Schema(string text) => JsonSchema.FromJsonAsync(text);
+
+    private static readonly Dictionary<string, NetSchema> NetSchemas = new(StringComparer.Ordinal);
+
+    /// <summary>JsonSchema.Net's verdict, formats (date) checked; the errors, empty when valid.</summary>
+    private static IReadOnlyList<string> NetErrors(string schemaText, string json)
+    {
+        NetSchema schema;
+        lock (NetSchemas)
+            if (!NetSchemas.TryGetValue(schemaText, out schema!))
+                NetSchemas[schemaText] = schema = NetSchema.FromText(schemaText);
+        var result = schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement,
+            new Json.Schema.EvaluationOptions { RequireFormatValidation = true, OutputFormat = Json.Schema.OutputFormat.List });
+        if (result.IsValid) return [];
+        return [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")).DefaultIfEmpty("invalid")];
+    }
 
     private static async Task<string> SchemaFor(string relativePath) =>
         relativePath.StartsWith("rules/history/", StringComparison.Ordinal) ? RuleFileWriter.HistorySchema
@@ -43,6 +61,8 @@ public sealed class SchemaTests
             if (!schemas.TryGetValue(text, out var schema)) schemas[text] = schema = await Schema(text);
             var errors = schema.Validate(f.Content);
             Assert.True(errors.Count == 0, f.RelativePath + ": " + string.Join("; ", errors.Select(e => e.ToString())));
+            var netErrors = NetErrors(text, f.Content);
+            Assert.True(netErrors.Count == 0, f.RelativePath + ": " + string.Join("; ", netErrors));
             Assert.Empty(RuleFileChecks.Check(f.Content));
         }
         Assert.Equal(3, schemas.Count);
@@ -99,7 +119,19 @@ public sealed class SchemaTests
         var schema = await Schema(RuleFileWriter.Schema);
         Assert.Empty(schema.Validate(json));
         var broken = json.Replace(from, to);
-        Assert.True(schema.Validate(broken).Count > 0 || RuleFileChecks.Check(broken).Count > 0, why);
+        Assert.Empty(NetErrors(RuleFileWriter.Schema, json));
+        Assert.True(NetErrors(RuleFileWriter.Schema, broken).Count > 0, why + " (JsonSchema.Net)");
+        Assert.True(schema.Validate(broken).Count > 0 || RuleFileChecks.Check(broken).Count > 0, why + " (NJsonSchema or the project's checks)");
+    }
+
+    [Fact]
+    public void AHistoryFileWithADateKeyThatIsNoCalendarDayFails()
+    {
+        var json = Run.Value.Single(f => f.RelativePath == "rules/history/青海省.json").Content;
+        Assert.Empty(NetErrors(RuleFileWriter.HistorySchema, json));
+        var broken = json.Replace("\"2024-07-01\"", "\"2024-02-30\"");
+        Assert.NotEmpty(NetErrors(RuleFileWriter.HistorySchema, broken));
+        Assert.Contains(RuleFileChecks.Check(broken), p => p.Contains("'2024-02-30' is not a calendar date"));
     }
 
     [Theory]
@@ -131,6 +163,8 @@ public sealed class SchemaTests
         var model = Run.Value.First(f => f.RelativePath == "qinghai-2023-implementing-rules.json").Content;
         var schema = await Schema(RuleFileWriter.PolicySchema);
         Assert.Empty(schema.Validate(model));
+        Assert.Empty(NetErrors(RuleFileWriter.PolicySchema, model));
+        Assert.NotEmpty(NetErrors(RuleFileWriter.PolicySchema, model.Replace("\"issued\": \"2023-06-26\"", "\"issued\": \"2023-13-26\"")));
         Assert.NotEmpty(schema.Validate(model.Replace("\"kind\": \"chapter\"", "\"kind\": \"volume\"")));
         Assert.NotEmpty(schema.Validate(model.Replace("\"format\": \"txt\"", "\"format\": \"docx\"")));
     }

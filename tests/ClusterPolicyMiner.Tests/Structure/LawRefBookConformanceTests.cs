@@ -1,3 +1,4 @@
+using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Tests.Support;
 using Xunit.Abstractions;
 
@@ -25,6 +26,13 @@ public sealed class LawRefBookConformanceTests(ITestOutputHelper output)
         Run("newline-to-space", () => LawRefBook.Score(regulations, t => t.Replace('\n', ' ')));
         var joined = LawRefBook.Joinings.ToDictionary(j => j.Key,
             j => Run(j.Key, () => LawRefBook.Score(regulations.Where(r => r.NumbersRunOneToN).Select(j.Value))));
+        var ground = regulations.Where(r => r.NumbersRunOneToN).ToList();
+        foreach (var (name, join) in LawRefBook.Joinings.Prepend(new("lines", r => r)))
+        {
+            var chapters = LawRefBook.Score(ground.Select(join), kind: OutlineKind.Chapter);
+            output.WriteLine($"chapters {name,-15} {chapters}");
+            foreach (var f in chapters.Failures.Take(25)) output.WriteLine($"  chapters {name}: {f}");
+        }
         foreach (var f in withLines.Failures) output.WriteLine("  lines: " + f);
         foreach (var (name, score) in joined)
             foreach (var f in score.Failures.Take(40)) output.WriteLine($"  {name}: {f}");

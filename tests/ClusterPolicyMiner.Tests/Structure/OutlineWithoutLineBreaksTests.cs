@@ -91,6 +91,38 @@ public sealed class OutlineWithoutLineBreaksTests
     }
 
     [Fact]
+    public void AnInlineReferenceToTheNextArticleGivesWayToThatArticlesOwnHeading()
+    {
+        const string text = "第一条 总述。\n第二条 申报材料应当符合第三条要求。\n第三条 申报材料包括申报书和佐证材料。";
+        var result = Extract(text);
+        Assert.Equal([1, 2, 3], result.Outline.Select(n => n.Number));
+        Assert.Equal(text.LastIndexOf("第三条", StringComparison.Ordinal), result.Outline[2].Start);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCode.NumberingGap);
+    }
+
+    [Fact]
+    public void TheChaptersAfterATableOfContentsOnTheSameLineOpenWithTheirArticles()
+    {
+        const string text = "目录 第一章 总则 第二章 认定 第三章 附则 第一章 总则 第一条 甲。 第二章 认定 第二条 乙。 第三章 附则 第三条 丙。";
+        var result = Extract(text);
+        var withArticles = result.Outline.Where(n => n.Children.Count > 0).ToList();
+        Assert.Equal([1, 2, 3], withArticles.Select(n => n.Number));
+        Assert.Equal(text.IndexOf("第一章 总则 第一条", StringComparison.Ordinal), withArticles[0].Start);
+        Assert.Equal(["总则", "认定", "附则"], withArticles.Select(n => n.Title));
+    }
+
+    [Fact]
+    public void ALastChapterAfterAMissingOneOpensWhenAnArticleFollowsItsTitle()
+    {
+        // 第四章 is missing; 第五章 is the last chapter, so no later chapter can confirm it, its first article does.
+        const string text = "第一章 总则 第一条 甲。 第二章 认定 第二条 乙。 第三章 管理 第三条 丙。 第五章 附则 第四条 本办法自印发之日起施行。";
+        var result = Extract(text);
+        Assert.Equal([1, 2, 3, 5], result.Outline.Select(n => n.Number));
+        Assert.Equal("第五章/第四条", result.Outline[3].Children.Single().Path);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.NumberingGap);
+    }
+
+    [Fact]
     public void AChapterTitleEndingLikeAReferenceWordStillLetsItsArticleOpen()
     {
         const string text = "第一章 总则第一条 甲。第二章 基本规定第二条 乙。第三章 社会参与第三条 丙。";

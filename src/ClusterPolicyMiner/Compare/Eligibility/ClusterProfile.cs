@@ -90,7 +90,9 @@ public sealed record ClusterProfile(
                     {
                         if (ProfileRules.UnitOf(k) is not { } unit)
                         {
-                            errors.Add(Note($"line {line}: figures: unknown metric '{k}'; did you mean '{ProfileRules.Nearest(k)}'?"));
+                            errors.Add(Note(ProfileRules.IsProcedural(k)
+                                ? $"line {line}: figures: '{k}' is a procedural fact of the notices, not a criterion a cluster meets"
+                                : $"line {line}: figures: unknown metric '{k}'; did you mean '{ProfileRules.Nearest(k)}'?"));
                             continue;
                         }
                         if (ParseAmount(v) is not { } amount) { errors.Add(Note($"line {line}: figures {k}: '{v}' is not a number")); continue; }

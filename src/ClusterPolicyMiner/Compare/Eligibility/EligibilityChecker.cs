@@ -31,7 +31,14 @@ public enum Eligibility
 /// and where the rule was read (article path and quoted sentence).</summary>
 public sealed record RuleCheck(
     string Metric, string Requirement, string? Group, bool Soft, decimal? Figure, RuleOutcome Outcome, string Reason,
-    SourceRef? Source = null);
+    SourceRef? Source = null, IReadOnlyList<string>? Conditions = null)
+{
+    /// <summary>The classes of applicant the rule is limited to; empty when it holds for all.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = Conditions ?? [];
+
+    /// <summary>Limited to some applicants, so it does not decide the verdict.</summary>
+    public bool Conditional => Conditions.Count > 0;
+}
 
 /// <summary>One jurisdiction's verdict: the document checked (null when none has criteria in force), its
 /// rules, the figures to supply, and for <see cref="Eligibility.NoCriteria"/> why, with the cited
@@ -126,7 +133,9 @@ public static class EligibilityChecker
 
         // A requirement is a lone rule or an any_of group: it fails only when every member fails, and it is
         // unknown when none passes and one lacks its figure. A soft rule never decides the verdict.
-        var units = rules.Select((r, i) => (Rule: r, Key: r.Group ?? "#" + i)).Where(x => !x.Rule.Soft)
+        // A rule limited to a class of applicant (中西部地区, 革命老区 …) is shown but does not decide either: the
+        // profile does not say whether the cluster is of that class.
+        var units = rules.Select((r, i) => (Rule: r, Key: r.Group ?? "#" + i)).Where(x => !x.Rule.Soft && !x.Rule.Conditional)
             .GroupBy(x => x.Key, x => x.Rule).ToList();
         var failed = units.Any(u => u.All(r => r.Outcome == RuleOutcome.Fail));
         var unknown = units.Any(u => u.Any(r => r.Outcome == RuleOutcome.Missing) && !u.Any(r => r.Outcome is RuleOutcome.Pass or RuleOutcome.CoveredByAlternative));
@@ -142,22 +151,23 @@ public static class EligibilityChecker
         var requirement = ThresholdText.Describe(t);
         var soft = t.Qualifiers.Contains("soft", StringComparer.Ordinal);
         var name = $"{t.Metric} ({CriteriaTable.NameOf(t.Metric)})";
-        var cite = $" [{t.Source.Path}: “{t.Source.Quote}”]";
+        var cite = (t.Conditions.Count > 0 ? $" (only for {string.Join("、", t.Conditions)}: does not decide the verdict)" : "")
+            + $" [{t.Source.Path}: “{t.Source.Quote}”]";
         if (t.Value is not { } bound)
             return new(t.Metric, requirement, t.Group, soft, null, RuleOutcome.Missing,
-                $"{name}: the requirement '{requirement}' has no numeric value to check" + cite, t.Source);
+                $"{name}: the requirement '{requirement}' has no numeric value to check" + cite, t.Source, t.Conditions);
 
         var (figure, note) = Figures.Of(profile, t.Metric);
         if (figure is not { } value)
             return new(t.Metric, requirement, t.Group, soft, null, RuleOutcome.Missing,
-                $"missing figure {name}{note}; the rule is {requirement}" + cite, t.Source);
+                $"missing figure {name}{note}; the rule is {requirement}" + cite, t.Source, t.Conditions);
 
         var met = Satisfies(value, t.Op, bound);
         var shown = ThresholdText.Amount(value, t.Unit) + note;
         var outcome = met ? RuleOutcome.Pass : soft ? RuleOutcome.Warning : RuleOutcome.Fail;
         var reason = met ? $"{name}: {shown} meets {requirement}"
             : $"{name}: {shown} does not meet {requirement}" + (soft ? " (soft requirement: warning)" : "");
-        return new(t.Metric, requirement, t.Group, soft, value, outcome, reason + cite, t.Source);
+        return new(t.Metric, requirement, t.Group, soft, value, outcome, reason + cite, t.Source, t.Conditions);
     }
 
     /// <summary>The comparator's meaning; ~ (左右, 约) is met within 10% of the bound.</summary>

@@ -20,6 +20,10 @@ internal static class ProfileRules
     public static string? UnitOf(string metric) =>
         MetricTaxonomy.Default.Metrics.FirstOrDefault(m => m.IsCriterion && m.Id == metric)?.Unit;
 
+    /// <summary>A metric of the taxonomy that is procedural (a deadline, a quota), not a criterion.</summary>
+    public static bool IsProcedural(string metric) =>
+        MetricTaxonomy.Default.Metrics.Any(m => !m.IsCriterion && m.Id == metric);
+
     public static Problem? Check(string metric, string unit, decimal value, string? written)
     {
         if (value < 0) return new(true, $"{written} is negative");

@@ -73,6 +73,7 @@ public sealed class HonestVerdictTests
     [InlineData("figures:\n  sme_output_share: 120%\n", "line 2: figures sme_output_share: 120% is over 100%, which a share cannot be")]
     [InlineData("figures:\n  sme_outpt_share: 60\n", "line 2: figures: unknown metric 'sme_outpt_share'; did you mean 'sme_output_share'?")]
     [InlineData("figures:\n  champion_count: 1\n", "line 2: figures: unknown metric 'champion_count'; did you mean")]
+    [InlineData("figures:\n  cluster_validity_years: 3\n", "line 2: figures: 'cluster_validity_years' is a procedural fact")]
     [InlineData("jurisdiction: 火星\n", "line 1: jurisdiction '火星' is not a province-level name")]
     [InlineData("output:\n  2023: -3亿\n", "line 2: output 2023: -3亿 is negative")]
     [InlineData("name: [unclosed\n", "line 2, column 1: not valid YAML")]
@@ -107,5 +108,25 @@ public sealed class HonestVerdictTests
         Assert.Equal(0.12m, p.Figures["iip_adoption_rate"]);
         // A growth rate over 100% can be true.
         Assert.Equal(150m, p.Figures["output_growth_annual"]);
+    }
+
+    [Fact]
+    public void ARuleLimitedToAClassOfApplicantIsShownButDoesNotDecide()
+    {
+        var yaml = """
+            output: {2021: 22亿, 2022: 24亿, 2023: 26亿}
+            figures: {area_km2: 85, sme_output_share: 60, leading_industry_share: 55, champion_or_little_giant_count: 1,
+                      specialized_sme_count: 3, patent_growth_annual: 12, patents_per_10k: 15}
+            """;
+        var general = Qinghai.Thresholds.Single(t => t.Metric == "output_3y_each");
+        var conditional = general with { Value = 5_000_000_000m, Conditions = ["革命老区"] };
+        var doc = Qinghai with { Thresholds = [.. Qinghai.Thresholds, conditional] };
+
+        var qinghai = EligibilityChecker.Check(ClusterProfile.Parse(yaml), [doc], new DateOnly(2024, 1, 1)).Documents.Single();
+
+        Assert.Equal(Verdict.Eligible, qinghai.Eligibility);
+        var limited = qinghai.Rules.Single(r => r.Conditional);
+        Assert.Equal(RuleOutcome.Fail, limited.Outcome);
+        Assert.Contains("only for 革命老区: does not decide the verdict", limited.Reason);
     }
 }
