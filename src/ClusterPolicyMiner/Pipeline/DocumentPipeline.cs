@@ -15,6 +15,10 @@ public sealed record PipelineOptions
     public CleanOptions Clean { get; init; } = new();
     public StructureOptions Structure { get; init; } = new();
     public ThresholdOptions Thresholds { get; init; } = new();
+
+    /// <summary>Documents processed at once by a batch (its pure stages); 0 means one per core. Results do
+    /// not depend on it.</summary>
+    public int Parallelism { get; init; }
 }
 
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
@@ -31,10 +35,10 @@ public sealed class DocumentPipeline(PipelineOptions options)
     /// that site in the batch, then clean, structure and extract thresholds document by document.</summary>
     public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch)
     {
-        var normalized = batch.Select(Normalize).ToList();
+        var normalized = BatchParallel.Map(batch, Normalize, Options.Parallelism);
         var templates = SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>());
         var clean = Options.Clean with { SiteTemplates = templates };
-        return [.. normalized.Select(n => n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded))];
+        return BatchParallel.Map(normalized, n => n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded), Options.Parallelism);
     }
 
     /// <summary>Decoded and normalised text; Normalized is null when decoding failed (the error is in Decoded).</summary>
@@ -69,8 +73,11 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
     /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>
     public IReadOnlyList<DuplicateGroup> GroupDuplicates(IReadOnlyList<PolicyDocument> docs) =>
-        new DuplicateDetector().Group([.. docs.Select(d => new DuplicateCandidate(d.Id, d.Text,
-            d.Normalizations.Any(OpenCcConverter.Configs.Contains)))]);
+        new DuplicateDetector().Group([.. docs.Select(Candidate)]);
+
+    /// <summary>What duplicate detection sees of a document: its clean text and whether it was converted.</summary>
+    public static DuplicateCandidate Candidate(PolicyDocument d) =>
+        new(d.Id, d.Text, d.Normalizations.Any(OpenCcConverter.Configs.Contains));
 
     private static PolicyDocument Failed(DecodedDocument decoded) =>
         new(decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
