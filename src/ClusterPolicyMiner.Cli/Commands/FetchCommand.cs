@@ -30,14 +30,20 @@ internal static class FetchCommand
             using var handler = WebFetcher.CreateDefaultHandler();
             var fetcher = new WebFetcher(handler, Web.Options(p.GetValue(timeout), p.GetValue(delay)), ctx.Clock);
             var web = new WebIngest(new Ingestor(new DocumentPipeline(new()), store), store);
-            var failed = 0;
-            foreach (var url in targets)
+            var failed = await ProgressView.RunAsync(ctx, p.GetValue(json), "fetch", async report =>
             {
-                var fetched = await fetcher.FetchAsync(url, store.GetValidators(url), cancel);
-                var outcome = web.Ingest(fetched);
-                if (outcome.Status == IngestStatus.Error) failed++;
-                IngestCommand.Report(ctx, [Web.AsResult(url.AbsoluteUri, outcome)], p.GetValue(json));
-            }
+                var failures = 0;
+                for (var i = 0; i < targets.Count; i++)
+                {
+                    var url = targets[i];
+                    var fetched = await fetcher.FetchAsync(url, store.GetValidators(url), cancel);
+                    var outcome = web.Ingest(fetched);
+                    if (outcome.Status == IngestStatus.Error) failures++;
+                    IngestCommand.Report(ctx, [Web.AsResult(url.AbsoluteUri, outcome)], p.GetValue(json));
+                    report(i + 1, targets.Count);
+                }
+                return failures;
+            });
             return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return cmd;

@@ -19,7 +19,8 @@ internal static class RunCommand
             if (!Directory.Exists(corpusDir)) throw new UsageException($"{corpusDir}: no such folder");
             using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
             var (raw, unreadable) = Inputs.Read([corpusDir]);
-            var (results, docs) = new Ingestor(new DocumentPipeline(new()), store).Ingest(raw, unreadable);
+            var (results, docs) = ProgressView.Run(ctx, json: false, "run", report =>
+                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }.Ingest(raw, unreadable));
             IngestCommand.Report(ctx, results.Where(r => r.Status == IngestResult.Failed).ToList(), json: false);
 
             var groups = store.DuplicateGroups();

@@ -33,12 +33,18 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
     /// <summary>A batch: decode and normalise every document, learn each site's template from the pages of
     /// that site in the batch, then clean, structure and extract thresholds document by document.</summary>
-    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch)
+    /// <param name="step">Called (from any thread) after each document's normalisation and after its finish.</param>
+    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch, Action? step = null)
     {
-        var normalized = BatchParallel.Map(batch, Normalize, Options.Parallelism);
+        var normalized = BatchParallel.Map(batch, r => { var n = Normalize(r); step?.Invoke(); return n; }, Options.Parallelism);
         var templates = SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>());
         var clean = Options.Clean with { SiteTemplates = templates };
-        return BatchParallel.Map(normalized, n => n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded), Options.Parallelism);
+        return BatchParallel.Map(normalized, n =>
+        {
+            var doc = n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded);
+            step?.Invoke();
+            return doc;
+        }, Options.Parallelism);
     }
 
     /// <summary>Decoded and normalised text; Normalized is null when decoding failed (the error is in Decoded).</summary>

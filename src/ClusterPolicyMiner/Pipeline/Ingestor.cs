@@ -18,8 +18,9 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
 {
     private readonly DuplicateDetector _duplicates = new();
 
-    /// <summary>Called after each document is stored or skipped (for progress).</summary>
-    public Action<IngestResult>? Stored { get; init; }
+    /// <summary>Progress (units done, units in all): each processed document counts twice (normalised,
+    /// finished), each input once more when stored or skipped. Called from any thread.</summary>
+    public Action<int, int>? Progress { get; init; }
 
     /// <summary>Processes and stores the batch; returns one result per input, in input order, and the models
     /// (those of skipped documents read back from the store, unless <paramref name="loadSkipped"/> is false).</summary>
@@ -41,7 +42,10 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
             if (states[i]?.Pipeline == version || !firstOf.TryAdd(batch[i].Id, todo.Count)) continue;
             todo.Add(batch[i]);
         }
-        var processed = pipeline.ProcessBatch(todo);
+        var total = todo.Count * 2 + batch.Count;
+        var units = 0;
+        void Step() => Progress?.Invoke(Interlocked.Increment(ref units), total);
+        var processed = pipeline.ProcessBatch(todo, Step);
         var signatures = BatchParallel.Map(processed,
             d => d.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(d)),
             pipeline.Options.Parallelism);
@@ -63,7 +67,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                 if (loadSkipped) docs[i] = firstOf.TryGetValue(raw.Id, out var p) ? processed[p] : store.Load(raw.Id);
             }
             results.Add(result);
-            Stored?.Invoke(result);
+            Step();
         }
 
         var groups = Regroup();
