@@ -147,6 +147,55 @@ internal static class Migrations
             content_length INTEGER NOT NULL, -- shingle characters of the clean text
             minhash BLOB NOT NULL           -- little-endian uint64 per hash function
         );
+        -- The per-document part tables keyed (document_id, seq) as WITHOUT ROWID: the key is the table, no
+        -- second copy of every row in an automatic index.
+        CREATE TABLE diagnostics_v3 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            offset INTEGER,
+            message TEXT NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO diagnostics_v3 SELECT * FROM diagnostics;
+        DROP TABLE diagnostics;
+        ALTER TABLE diagnostics_v3 RENAME TO diagnostics;
+        CREATE TABLE outline_nodes_v3 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            parent_seq INTEGER,
+            kind TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            title TEXT,
+            path TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO outline_nodes_v3 SELECT * FROM outline_nodes;
+        DROP TABLE outline_nodes;
+        ALTER TABLE outline_nodes_v3 RENAME TO outline_nodes;
+        CREATE TABLE thresholds_v3 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            list TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            label TEXT NOT NULL,
+            op TEXT NOT NULL,
+            value TEXT,
+            unit TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            qualifiers TEXT NOT NULL,
+            grp TEXT,
+            path TEXT NOT NULL,
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO thresholds_v3 SELECT * FROM thresholds;
+        DROP TABLE thresholds;
+        ALTER TABLE thresholds_v3 RENAME TO thresholds;
         """,
     ];
 }
