@@ -18,19 +18,43 @@ internal static class RunCommand
             var corpusDir = p.GetValue(corpus)!;
             if (!Directory.Exists(corpusDir)) throw new UsageException($"{corpusDir}: no such folder");
             using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
-            var (raw, unreadable) = Inputs.Read([corpusDir]);
-            var (results, docs) = ProgressView.Run(ctx, json: false, "run", report =>
-                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }.Ingest(raw, unreadable));
+            var unreadable = new List<InputFailure>();
+            var (results, _) = ProgressView.Run(ctx, json: false, "run", report =>
+                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }
+                    .Ingest(Inputs.Stream([corpusDir], unreadable), unreadable, loadSkipped: false));
             IngestCommand.Report(ctx, results.Where(r => r.Status == IngestResult.Failed).ToList(), json: false);
 
             var groups = store.DuplicateGroups();
-            var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
-            var (written, removed) = OutputFolder.Sync(p.GetValue(output)!, files);
+            var outDir = p.GetValue(output)!;
             var failed = results.Count(r => r.Status == IngestResult.Failed);
-            ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {files.Count} files in {p.GetValue(output)} ({written} written, {removed} removed)");
+            var (count, written, removed) = RunOutputs.Write(store, outDir, results, groups);
+            ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {count} files in {outDir} ({written} written, {removed} removed)");
             return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return cmd;
+    }
+}
+
+/// <summary>The outputs of a run: rebuilt from the stored models (each under the source it was read from
+/// this time) unless the run's fingerprint equals the last one's and its files are intact.</summary>
+internal static class RunOutputs
+{
+    public static (int Files, int Written, int Removed) Write(
+        PolicyStore store, string outDir, IReadOnlyList<IngestResult> results, IReadOnlyList<Clean.DuplicateGroup> groups)
+    {
+        var key = Path.GetFullPath(outDir);
+        var fingerprint = RunFingerprint.Of(results, groups);
+        if (store.RunOutputs(key) is { } last && last.Fingerprint == fingerprint && RunFingerprint.FilesIntact(outDir, last.Files))
+            return (last.Files.Count, 0, 0);
+
+        var docs = results.Where(r => r.Id is not null && r.Status != IngestResult.Failed)
+            .Select(r => store.Load(r.Id!) is { } d ? d with { Source = r.Source } : null)
+            .OfType<Model.PolicyDocument>().ToList();
+        var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
+        var (written, removed) = OutputFolder.Sync(outDir, files);
+        var utf8 = new System.Text.UTF8Encoding(false);
+        store.SaveRunOutputs(key, fingerprint, files.ToDictionary(kv => kv.Key, kv => (long)utf8.GetByteCount(kv.Value)));
+        return (files.Count, written, removed);
     }
 }
 

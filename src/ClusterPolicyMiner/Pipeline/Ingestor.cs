@@ -25,24 +25,27 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
     /// <summary>Processes and stores the batch; returns one result per input, in input order, and the models
     /// (those of skipped documents read back from the store, unless <paramref name="loadSkipped"/> is false).</summary>
     public (IReadOnlyList<IngestResult> Results, IReadOnlyList<PolicyDocument> Documents) Ingest(
-        IReadOnlyList<RawDocument> batch, IReadOnlyList<InputFailure>? unreadable = null, bool loadSkipped = true)
+        IEnumerable<RawDocument> batch, IReadOnlyList<InputFailure>? unreadable = null, bool loadSkipped = true)
     {
         var version = PipelineVersion.Current;
+
+        // Decide before decoding: the bytes' hash is the id, the store says which version made its model.
+        // Only the bytes of documents to process are kept; the inputs may be read lazily, one by one.
+        var inputs = new List<(string Id, string Source, StoredState? State)>();
+        var todo = new List<RawDocument>();
+        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var raw in batch)
+        {
+            var state = store.State(raw.Id);
+            inputs.Add((raw.Id, raw.Source, state));
+            if (state?.Pipeline == version || !firstOf.TryAdd(raw.Id, todo.Count)) continue;
+            todo.Add(raw);
+        }
         var results = new List<IngestResult>();
         foreach (var f in unreadable ?? [])
             results.Add(new IngestResult(null, f.Source, IngestResult.Failed, null, f.Reason));
 
-        // Decide before decoding: the bytes' hash is the id, the store says which version made its model.
-        var todo = new List<RawDocument>();
-        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var states = new StoredState?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            states[i] = store.State(batch[i].Id);
-            if (states[i]?.Pipeline == version || !firstOf.TryAdd(batch[i].Id, todo.Count)) continue;
-            todo.Add(batch[i]);
-        }
-        var total = todo.Count * 2 + batch.Count;
+        var total = todo.Count * 2 + inputs.Count;
         var units = 0;
         void Step() => Progress?.Invoke(Interlocked.Increment(ref units), total);
         var processed = pipeline.ProcessBatch(todo, Step);
@@ -50,21 +53,22 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
             d => d.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(d)),
             pipeline.Options.Parallelism);
 
-        var docs = new PolicyDocument?[batch.Count];
+        var docs = new List<PolicyDocument>();
         var done = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var (id, source, state) in inputs)
         {
-            var raw = batch[i];
             IngestResult result;
-            if (firstOf.TryGetValue(raw.Id, out var k) && done.Add(raw.Id))
+            if (firstOf.TryGetValue(id, out var k) && done.Add(id))
             {
-                docs[i] = processed[k];
-                result = Store(raw, processed[k], version, signatures[k], states[i] is not null);
+                docs.Add(processed[k]);
+                result = Store(todo[k], processed[k], version, signatures[k], state is not null);
             }
             else
             {
-                result = Skip(raw, firstOf.TryGetValue(raw.Id, out var j) ? processed[j] : null, states[i]);
-                if (loadSkipped) docs[i] = firstOf.TryGetValue(raw.Id, out var p) ? processed[p] : store.Load(raw.Id);
+                var sameBatch = firstOf.TryGetValue(id, out var j) ? processed[j] : null;
+                result = Skip(id, source, sameBatch, state);
+                if (sameBatch is not null) docs.Add(sameBatch);
+                else if (loadSkipped && store.Load(id) is { } stored) docs.Add(stored);
             }
             results.Add(result);
             Step();
@@ -74,7 +78,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         var canonicalOf = groups.SelectMany(g => g.MemberIds.Select(m => (m, g.CanonicalId)))
             .ToDictionary(x => x.m, x => x.CanonicalId);
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id
-                ? r with { DuplicateOf = c } : r)], [.. docs.OfType<PolicyDocument>()]);
+                ? r with { DuplicateOf = c } : r)], docs);
     }
 
     private IngestResult Store(RawDocument raw, PolicyDocument doc, string version, DocumentSignature? signature, bool existed)
@@ -96,19 +100,18 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
     }
 
     /// <summary>Bytes already stored by this version (or a second copy in the batch): only the source is recorded.</summary>
-    private IngestResult Skip(RawDocument raw, PolicyDocument? sameBatch, StoredState? state)
+    private IngestResult Skip(string id, string source, PolicyDocument? sameBatch, StoredState? state)
     {
         try
         {
-            if (state is not null) store.AddSource(raw.Id, raw.Source);
-            else store.Save(raw, sameBatch!);
+            store.AddSource(id, source);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
-            return new IngestResult(raw.Id, raw.Source, IngestResult.Failed, null, "store: " + ex.Message);
+            return new IngestResult(id, source, IngestResult.Failed, null, "store: " + ex.Message);
         }
         var error = sameBatch is not null ? sameBatch.Diagnostics.FirstOrDefault(d => d.IsError)?.Message : state?.Error;
-        return new IngestResult(raw.Id, raw.Source, error is not null ? IngestResult.Failed : IngestResult.Unchanged, null, error);
+        return new IngestResult(id, source, error is not null ? IngestResult.Failed : IngestResult.Unchanged, null, error);
     }
 
     /// <summary>Duplicate groups over the whole store from the kept signatures (documents stored before

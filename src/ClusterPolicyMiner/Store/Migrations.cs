@@ -196,6 +196,12 @@ internal static class Migrations
         INSERT INTO thresholds_v3 SELECT * FROM thresholds;
         DROP TABLE thresholds;
         ALTER TABLE thresholds_v3 RENAME TO thresholds;
+        -- What the last `cpm run` into an output folder was made from, so a re-run with nothing new skips it.
+        CREATE TABLE run_outputs (
+            folder TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            files TEXT NOT NULL             -- JSON object: relative path -> length in bytes
+        );
         """,
     ];
 }

@@ -59,6 +59,23 @@ public sealed partial class PolicyStore
         Run("INSERT OR REPLACE INTO signatures VALUES ($doc, $conv, $len, $hash)", null,
             ("$doc", sig.Id), ("$conv", sig.Converted ? 1 : 0), ("$len", sig.ContentLength), ("$hash", sig.PackMinHash()));
 
+    /// <summary>What the last run into <paramref name="folder"/> recorded: its fingerprint and files with their lengths.</summary>
+    public (string Fingerprint, IReadOnlyDictionary<string, long> Files)? RunOutputs(string folder)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT fingerprint, files FROM run_outputs WHERE folder = $f";
+        cmd.Parameters.AddWithValue("$f", folder);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        var files = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long>>(r.GetString(1)) ?? [];
+        return (r.GetString(0), files);
+    }
+
+    public void SaveRunOutputs(string folder, string fingerprint, IReadOnlyDictionary<string, long> files) =>
+        Run("INSERT OR REPLACE INTO run_outputs VALUES ($f, $fp, $files)", null,
+            ("$f", folder), ("$fp", fingerprint),
+            ("$files", System.Text.Json.JsonSerializer.Serialize(files.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())));
+
     /// <summary>Bytes the store file takes (main file and write-ahead log).</summary>
     public long SizeOnDisk()
     {
