@@ -15,11 +15,13 @@ timed() { # label, command...: prints wall seconds, CPU seconds and peak RSS (MB
   rss=$(awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$log")
   echo "$wall $cpu $rss"
 }
-printf '%-6s %8s %8s %8s %7s %9s %7s %9s %9s %8s %8s %8s\n' docs "wall s" "cpu s" "docs/s" "MB/s" "peakMB" "storeMB" "store/raw" "rerun s" "add1 s" "compare" "rules"
+# Times are CPU seconds of the whole process (user + system): on a shared machine wall time measures the
+# neighbours; docs/s and MB/s are per CPU second, i.e. per core. Wall seconds follow on the second line.
+printf '%-6s %8s %8s %7s %8s %8s %9s %8s %8s %8s %8s\n' docs "cpu s" "docs/s" "MB/s" "peakMB" "storeMB" "store/raw" "rerun" "add1" "compare" "rules"
 for size in $SIZES; do
   n=$(n_of "$size"); corpus="$WORK/corpus-$size"
   [ -d "$corpus" ] || python3 bench/make_corpus.py "$n" "$corpus" corpus "$SHARED" || exit 1
-  rawmb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  rawmb=$(du -sLm --apparent-size "$corpus/" | cut -f1)
   db="$WORK/db-$size/cpm.db"; out="$WORK/out-$size"; rm -rf "$WORK/db-$size" "$out"
   read -r wall cpu rss < <(timed fresh $CPM run --corpus "$corpus" --out "$out" --db "$db")
   read -r rwall rcpu rrss < <(timed rerun $CPM run --corpus "$corpus" --out "$out" --db "$db")
@@ -30,9 +32,10 @@ for size in $SIZES; do
   read -r uwall ucpu urss < <(timed rules $CPM rules --db "$db" --out "$WORK/rules-$size")
   read -r swall scpu srss < <(timed search $CPM search 产业集群 --db "$db")
   storemb=$(du -sm "$WORK/db-$size" | cut -f1)
-  awk -v n="$n" -v w="$wall" -v c="$cpu" -v r="$rss" -v raw="$rawmb" -v st="$storemb" -v rw="$rwall" -v aw="$awall" -v cw="$cwall" -v uw="$uwall" \
-    'BEGIN { printf "%-6s %8.1f %8.1f %8.1f %7.2f %9s %7s %9.2f %9.2f %8.2f %8.2f %8.2f\n", n, w, c, n/w, raw/w, r, st, st/raw, rw, aw, cw, uw }'
-  echo "       (peak MB: rerun $rrss, add one $arss, compare $crss, rules $urss; search ${swall}s; store $(( storemb * 1024 / n )) KB per document; docs/s per CPU second $(awk -v n=$n -v c=$cpu 'BEGIN{printf "%.0f", n/c}'))"
+  awk -v n="$n" -v c="$cpu" -v r="$rss" -v raw="$rawmb" -v st="$storemb" -v rc="$rcpu" -v ac="$acpu" -v cc="$ccpu" -v uc="$ucpu" \
+    'BEGIN { printf "%-6s %8.1f %8.1f %7.2f %8s %8s %9.2f %8.2f %8.2f %8.2f %8.2f\n", n, c, n/c, raw/c, r, st, st/raw, rc, ac, cc, uc }'
+  echo "       raw ${rawmb} MB, store $(( storemb * 1024 / n )) KB per document; search ${scpu} s CPU; peak MB: rerun $rrss, add one $arss, compare $crss, rules $urss"
+  echo "       wall s: run $wall, rerun $rwall, add one $awall, compare $cwall, rules $uwall, search $swall"
 done
 
 # cpm convert against OpenCC's command on the same 30 MB of traditional text.
@@ -44,7 +47,7 @@ if command -v opencc >/dev/null; then
   read -r ow oc _ < <(timed opencc opencc -c t2s.json -i "$trad" -o "$WORK/trad.opencc")
   read -r cw cc crss < <(timed convert bash -c "$CPM convert -c t2s < '$trad' > '$WORK/trad.cpm'")
   same=$(cmp -s "$WORK/trad.opencc" "$WORK/trad.cpm" && echo "identical output" || echo "outputs differ")
-  awk -v ow="$ow" -v cw="$cw" -v r="$crss" -v s="$same" 'BEGIN { printf "convert 30 MB: opencc %.2f s, cpm %.2f s (%.1f× opencc, peak %s MB, %s)\n", ow, cw, ow/cw, r, s }'
+  awk -v ow="$ow" -v cw="$cw" -v oc="$oc" -v cc="$cc" -v r="$crss" -v s="$same" 'BEGIN { printf "convert 30 MB: opencc %.2f s CPU (%.2f wall), cpm %.2f s CPU (%.2f wall): %.1f× opencc per CPU second; peak %s MB, %s\n", oc, ow, cc, cw, oc/cc, r, s }'
 else
   echo "convert: opencc not installed (apt-get install opencc), comparison skipped"
 fi
