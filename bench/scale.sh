@@ -23,8 +23,8 @@ for size in $SIZES; do
   [ -d "$corpus" ] || python3 bench/make_corpus.py "$n" "$corpus" corpus "$SHARED" || exit 1
   rawmb=$(du -sLm --apparent-size "$corpus/" | cut -f1)
   db="$WORK/db-$size/cpm.db"; out="$WORK/out-$size"; rm -rf "$WORK/db-$size" "$out"
-  read -r wall cpu rss < <(timed fresh $CPM run --corpus "$corpus" --out "$out" --db "$db")
-  read -r rwall rcpu rrss < <(timed rerun $CPM run --corpus "$corpus" --out "$out" --db "$db")
+  read -r wall cpu rss < <(timed fresh $CPM run --corpus "$corpus" --out-dir "$out" --db "$db")
+  read -r rwall rcpu rrss < <(timed rerun $CPM run --corpus "$corpus" --out-dir "$out" --db "$db")
   extra="$WORK/extra-$size"; rm -rf "$extra"; mkdir -p "$extra"
   sed "1s/^/补充通知 $(date +%s%N)\n/" "$(ls "$corpus"/*.txt | head -1)" > "$extra/new.txt"
   read -r awall acpu arss < <(timed add $CPM ingest "$extra/new.txt" --db "$db")

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using ClusterPolicyMiner.Cli.Commands;
+using ClusterPolicyMiner.Store;
 
 namespace ClusterPolicyMiner.Cli;
 
 /// <summary>Exit codes of every command.</summary>
 public static class ExitCodes
 {
-    public const int Ok = 0, SomeFailed = 1, Usage = 2;
+    /// <summary>0: all good. 1: some documents (or URLs) failed, the rest were processed. 2: usage error
+    /// (bad arguments, an output folder cpm may not write into). 3: the store or the file system failed
+    /// (unreadable or non-SQLite store, disk full, unwritable output): one line names the path and the cause.
+    /// 130: interrupted (Ctrl-C or SIGTERM) after finishing the current document. 70: an internal error (a bug).</summary>
+    public const int Ok = 0, SomeFailed = 1, Usage = 2, Fault = 3, Internal = 70, Interrupted = 130;
 }
 
 /// <summary>What a command may touch: the standard streams, the store path and the clock.</summary>
@@ -19,16 +24,17 @@ public static class CpmApp
     {
         Description = "SQLite store (created when absent)",
         DefaultValueFactory = _ => Path.Combine(".cpm", "cpm.db"),
-        Recursive = true,
     };
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
         TimeProvider? clock = null)
     {
         var ctx = new CliContext(stdin, stdout, stderr, clock ?? TimeProvider.System);
-        var root = new RootCommand("cpm: ingest, structure and compare Chinese SME cluster policy notices") { Db };
+        var root = new RootCommand("cpm: ingest, structure and compare Chinese SME cluster policy notices");
         foreach (var command in CommandCatalog.All(ctx)) root.Add(command);
 
+        // `cpm help CMD` is `cpm CMD --help`.
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -36,7 +42,9 @@ public static class CpmApp
             stderr.WriteLine("cpm: see 'cpm --help'");
             return ExitCodes.Usage;
         }
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false,
+            // After Ctrl-C or SIGTERM a command has this long to finish its current document and report.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
         try
         {
             return await parsed.InvokeAsync(config);
@@ -46,8 +54,36 @@ public static class CpmApp
             stderr.WriteLine("cpm: " + ex.Message);
             return ExitCodes.Usage;
         }
+        catch (Exception ex) when (Fault(ex, parsed.GetValue(Db)) is { } line)
+        {
+            stderr.WriteLine("cpm: " + line);
+            return ExitCodes.Fault;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("cpm: interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"cpm: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Internal;
+        }
     }
+
+    /// <summary>The one line for a store or file-system fault (the path and the cause), or null for other exceptions.</summary>
+    private static string? Fault(Exception ex, string? db) => ex switch
+    {
+        FaultException f => f.Message,
+        StoreException s => s.Message,
+        Microsoft.Data.Sqlite.SqliteException s => StoreException.From(db ?? "store", s).Message,
+        IOException or UnauthorizedAccessException => ex.Message.ReplaceLineEndings(" "),
+        _ => null,
+    };
 }
+
+/// <summary>Thrown by a command when the file system refused what it had to do (the message names the path).</summary>
+public sealed class FaultException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Thrown by a command for a usage error that the parser cannot see (a bad id, a bad config name).</summary>
 public sealed class UsageException(string message) : Exception(message);

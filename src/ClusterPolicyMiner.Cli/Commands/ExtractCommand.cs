@@ -20,6 +20,8 @@ internal static class ExtractCommand
                 ctx.Error.WriteLine($"cpm: {failed[0].Source}: {failed[0].Reason}");
                 return ExitCodes.SomeFailed;
             }
+            if (raw.Count != 1)
+                throw new UsageException($"{p.GetValue(file)}: {(raw.Count == 0 ? "no document to extract (an empty folder?)" : $"a folder of {raw.Count} documents; extract takes one file")}");
             var doc = new DocumentPipeline(new()).ProcessBatch(raw)[0];
             var error = doc.Diagnostics.FirstOrDefault(d => d.IsError);
             if (error is not null) ctx.Error.WriteLine($"cpm: {doc.Source}: {error.Message}");

@@ -17,7 +17,7 @@ internal static class ShowCommand
         var cmd = new Command("show", "show one stored document") { id, text, outline, thresholds, json };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
+            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
             var resolved = store.Resolve(p.GetValue(id)!)
                 ?? throw new UsageException($"{p.GetValue(id)}: no stored document has that id (or the prefix is ambiguous); see 'cpm list'");
             var doc = store.Load(resolved)!;

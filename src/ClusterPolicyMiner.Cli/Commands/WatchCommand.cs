@@ -14,10 +14,11 @@ internal static class WatchCommand
     {
         var sources = new Option<string>("--sources") { Description = "listing pages per jurisdiction", DefaultValueFactory = _ => Path.Combine("corpus", "sources.yaml") };
         var json = new Option<bool>("--json") { Description = "one JSON object per new notice per line" };
-        var timeout = new Option<int>("--timeout") { Description = "seconds per request", DefaultValueFactory = _ => 30 };
+        var timeout = new Option<int>("--timeout") { Description = "seconds per URL, all attempts, retries and redirects included", DefaultValueFactory = _ => 30 };
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "also fetch from loopback, private and link-local addresses (your own intranet)" };
         var delay = new Option<double>("--delay") { Description = "seconds between two requests to one host", DefaultValueFactory = _ => 2.0 };
         var since = new Option<string?>("--since") { Description = "for new notices dated on or after DATE, print how their thresholds differ from the previous edition" };
-        var cmd = new Command("watch", "fetch the listing pages, then ingest the notices not seen before") { sources, json, timeout, delay, since };
+        var cmd = new Command("watch", "fetch the listing pages, then ingest the notices not seen before") { sources, json, timeout, delay, since, allowPrivate };
         cmd.SetAction(async (p, cancel) =>
         {
             var sinceDate = Args.Date(p.GetValue(since), "--since");
@@ -28,14 +29,18 @@ internal static class WatchCommand
                 throw new UsageException(string.Join(Environment.NewLine, list.Errors.Select(e => $"{file}: {e}")));
 
             using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
-            using var handler = WebFetcher.CreateDefaultHandler();
+            using var handler = WebFetcher.CreateDefaultHandler(new AddressPolicy(p.GetValue(allowPrivate)));
             var fetcher = new WebFetcher(handler, Web.Options(p.GetValue(timeout), p.GetValue(delay)), ctx.Clock);
             var web = new WebIngest(new Ingestor(new DocumentPipeline(new()), store), store);
             var report = await new Watcher(fetcher, new WatchOptions()).RunAsync(
                 list, store, fetched => Task.FromResult(web.Ingest(fetched)), cancel);
 
             foreach (var visit in report.Listings.Where(v => v.Error is not null))
+            {
                 ctx.Error.WriteLine($"cpm: {visit.Url}: {visit.Error}");
+                // With --json a failed listing is a line of the output too, in the shape of the notices' lines.
+                if (p.GetValue(json)) ctx.Out.WriteLine(JsonOut.Line1(new { listing = visit.Url.ToString(), status = "error", error = visit.Error }));
+            }
             IngestCommand.Report(ctx, [.. report.Notices.Select(n => Web.AsResult(n.Link.AbsoluteUri, new IngestOutcome(n.Status, n.DocumentId, n.DuplicateOf, n.Error)))],
                 p.GetValue(json));
             if (!p.GetValue(json))

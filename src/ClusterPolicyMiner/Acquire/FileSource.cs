@@ -40,23 +40,53 @@ public static class FileSource
         }
     }
 
-    /// <summary>Reads one file whole. Files over <paramref name="maxBytes"/> are refused before reading.</summary>
+    /// <summary>Reads one file whole, links followed, with every check on what is actually read: a path that
+    /// is not a regular file (a FIFO, a device, a socket) is refused without being opened
+    /// (<see cref="DiagnosticCode.NotRegularFile"/>); a file whose size is over <paramref name="maxBytes"/> is
+    /// refused before reading, and reading stops at the limit for one that grows or reports no size
+    /// (<see cref="DiagnosticCode.TooLarge"/>); over-size bytes are never returned.</summary>
     public static FileRead Read(string path, long maxBytes = long.MaxValue)
     {
         try
         {
-            var length = new FileInfo(path).Length;
+            var kind = FileKind.Of(path);
+            if (kind is not (FileKind.Kind.Regular or FileKind.Kind.Missing or FileKind.Kind.Directory or FileKind.Kind.Unknown))
+                return new FileRead(path, null, new Diagnostic(DiagnosticCode.NotRegularFile, null, null,
+                    $"not a regular file: {FileKind.Describe(kind)}; skipped without reading"));
+            var length = kind == FileKind.Kind.Regular ? FileKind.SizeOf(path) : new FileInfo(path).Length;
             if (length > maxBytes)
-                return new FileRead(path, null, new Diagnostic(DiagnosticCode.TooLarge, null, null,
-                    $"too large: {length} bytes is over the limit of {maxBytes}"));
-            return new FileRead(path, new RawDocument(path, File.ReadAllBytes(path)), null);
+                return new FileRead(path, null, TooLarge($"{length} bytes is over the limit of {maxBytes}"));
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var bytes = ReadAtMost(stream, maxBytes);
+            if (bytes is null)
+                return new FileRead(path, null, TooLarge($"reading stopped past the limit of {maxBytes} bytes"));
+            return new FileRead(path, new RawDocument(path, bytes), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException
                                        or NotSupportedException or System.Security.SecurityException)
         {
             return new FileRead(path, null, new Diagnostic(DiagnosticCode.ReadFailed, null, null,
-                $"cannot read the file: {ReadFailure(e)}"));
+                $"cannot read the file: {ReadFailure(e, path)}"));
         }
+    }
+
+    private static Diagnostic TooLarge(string why) => new(DiagnosticCode.TooLarge, null, null, "too large: " + why);
+
+    /// <summary>The stream's bytes, or null as soon as more than <paramref name="maxBytes"/> have come.</summary>
+    private static byte[]? ReadAtMost(Stream stream, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        long total = 0;
+        int n;
+        // Ask for one byte past the limit at most, so that a file just over it is caught without reading on.
+        while ((n = stream.Read(chunk, 0, maxBytes - total >= chunk.Length ? chunk.Length : (int)(maxBytes - total) + 1)) > 0)
+        {
+            total += n;
+            if (total > maxBytes) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     private static void Walk(DirectoryInfo directory, string shownAs, List<FileInput> found)
@@ -88,8 +118,11 @@ public static class FileSource
         }
     }
 
-    private static string ReadFailure(Exception e) => e switch
+    private static string ReadFailure(Exception e, string? path = null) => e switch
     {
+        // The runtime shows bytes of a name that are not UTF-8 as U+FFFD, and that name then opens nothing.
+        FileNotFoundException or DirectoryNotFoundException when path is not null && path.Contains('\uFFFD') =>
+            "the file name is not valid UTF-8 (shown with U+FFFD), so it cannot be opened by that name; rename the file",
         FileNotFoundException or DirectoryNotFoundException => "no such file",
         UnauthorizedAccessException => "permission denied",
         _ => e.Message.ReplaceLineEndings(" "),

@@ -28,7 +28,7 @@ public sealed record CleanOptions
 /// (<see cref="PageInfo"/>), attribute debris is stripped, the site's template lines go, a repeated body is
 /// kept once, and line classification keeps the notice from its first line to the tail furniture.
 /// The clean text is the kept lines, trimmed, one paragraph per line, each ending with \n.</summary>
-public static class Cleaner
+public static partial class Cleaner
 {
     public static CleanDocument Clean(NormalizedDocument doc, CleanOptions? options = null)
     {
@@ -74,6 +74,9 @@ public static class Cleaner
         var keep = LineClassifier.Keep([.. remaining.Select(i => lines[i])],
             remaining.IndexOf(page.HeadlineLine), page.Page.Headline);
         var kept = remaining.Where((_, k) => keep[k]).Select(i => lines[i]).ToList();
+        foreach (var i in remaining.Where((_, k) => !keep[k]).Where(i => LooksLikeContent(lines[i])))
+            diagnostics.Add(new Diagnostic(DiagnosticCode.ContentRemoved, id, offsets[i],
+                $"line {i + 1} was removed as page furniture although it reads like content (sentences and numbers): {Quote(lines[i])}"));
         var clean = kept.Count == 0 ? "" : string.Join('\n', kept) + "\n";
 
         if (LineMeasures.Of(clean).Cjk < options.MinBodyCjk)
@@ -81,6 +84,20 @@ public static class Cleaner
                 $"only {LineMeasures.Of(clean).Cjk} CJK characters of body text are left after cleaning"));
         return new CleanDocument(doc, clean, page.Page, diagnostics);
     }
+
+    /// <summary>A paragraph of sentences with two or more quantities (a number with a unit or measure word) in
+    /// it: if the cleaner drops one, a reader must hear of it.</summary>
+    internal static bool LooksLikeContent(string line)
+    {
+        var m = LineMeasures.Of(line);
+        var sentences = line.Count(c => c is '。' or '；' or '！' or '？');
+        return sentences >= 1 && Quantity().Count(line) >= 2 && m.Cjk >= 15;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万亿]+)\s*(?:亿元|万元|元|个|家|项|年|倍|人|名|件|%|％)")]
+    private static partial System.Text.RegularExpressions.Regex Quantity();
+
+    private static string Quote(string line) => line.Length <= 40 ? $"「{line}」" : $"「{line[..40]}…」";
 
     internal static List<string> SplitLines(string text) =>
         [.. text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\f', '\u3000', '\u00a0'))];

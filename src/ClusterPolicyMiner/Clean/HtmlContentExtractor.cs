@@ -29,7 +29,7 @@ internal static class HtmlContentExtractor
 
     public static HtmlText Extract(string markup)
     {
-        var document = new HtmlParser().ParseDocument(markup);
+        var document = new HtmlParser().ParseDocument(HtmlDepthGuard.Flatten(markup));
         var title = document.Title;
         var body = document.Body;
         if (body is null) return new HtmlText("", "", title);

@@ -15,7 +15,12 @@ public sealed record PipelineOptions
     public CleanOptions Clean { get; init; } = new();
     public StructureOptions Structure { get; init; } = new();
     public ThresholdOptions Thresholds { get; init; } = new();
-
+    /// <summary>Wall-clock time one stage may spend on one document before it is
+    /// <see cref="DiagnosticCode.BudgetExceeded"/>; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan StageBudget { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Characters of decoded text one document may have (about 2,000 pages of Chinese); past it the
+    /// document is <see cref="DiagnosticCode.TooLarge"/>, which bounds the memory of every later stage.</summary>
+    public int MaxTextChars { get; init; } = 4_000_000;
     /// <summary>Documents processed at once by a batch (its pure stages); 0 means one per core. Results do
     /// not depend on it.</summary>
     public int Parallelism { get; init; }
@@ -37,8 +42,10 @@ public sealed class DocumentPipeline(PipelineOptions options)
     public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch, Action? step = null)
     {
         var normalized = BatchParallel.Map(batch, r => { var n = Normalize(r); step?.Invoke(); return n; }, Options.Parallelism);
-        var templates = SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>());
-        var clean = Options.Clean with { SiteTemplates = templates };
+        // Learning templates spans the batch; should it fail, every page is cleaned without them.
+        var (templates, _) = StageGuard.Run("site templates", null, Timeout.InfiniteTimeSpan,
+            () => SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>()));
+        var clean = templates is null ? Options.Clean : Options.Clean with { SiteTemplates = templates };
         return BatchParallel.Map(normalized, n =>
         {
             var doc = n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded);
@@ -47,28 +54,49 @@ public sealed class DocumentPipeline(PipelineOptions options)
         }, Options.Parallelism);
     }
 
-    /// <summary>Decoded and normalised text; Normalized is null when decoding failed (the error is in Decoded).</summary>
+    /// <summary>Decoded and normalised text; Normalized is null when decoding or normalising failed (the error
+    /// is in Decoded's diagnostics). Nothing a stage throws leaves this function.</summary>
     private (DecodedDocument Decoded, NormalizedDocument? Normalized) Normalize(RawDocument raw)
     {
-        var decoded = _decoder.Decode(raw);
+        var (decoded, decodeFailure) = StageGuard.Run("decode", raw.Id, Options.StageBudget, () => _decoder.Decode(raw));
+        if (decoded is null)
+            return (Undecoded(raw, decodeFailure!), null);
         if (decoded.Diagnostics.Any(d => d.IsError))
             return (decoded, null);
+        if (decoded.Text.Length > Options.MaxTextChars)
+            return (decoded with
+            {
+                Text = "",
+                Diagnostics = [.. decoded.Diagnostics, new Diagnostic(DiagnosticCode.TooLarge, raw.Id, null,
+                    $"too large: the text has {decoded.Text.Length} characters, over the limit of {Options.MaxTextChars}")],
+            }, null);
         var normalizeOptions = decoded.Format == DocumentFormat.Html
             ? Options.Normalize with { CharactersOnly = true }
             : Options.Normalize;
-        var normalized = Normalizer.Normalize(decoded.Text, normalizeOptions);
+        var (normalized, failure) = StageGuard.Run("normalize", raw.Id, Options.StageBudget,
+            () => Normalizer.Normalize(decoded.Text, normalizeOptions));
+        if (normalized is null)
+            return (decoded with { Diagnostics = [.. decoded.Diagnostics, failure!] }, null);
         return (decoded, new NormalizedDocument(decoded, normalized.Text, normalized.Fired, decoded.Diagnostics));
     }
 
+    /// <summary>Clean, structure and thresholds for one document; a stage that throws or runs past its budget
+    /// makes the document a failed one with that diagnostic, and the others go on.</summary>
     private PolicyDocument Finish(NormalizedDocument normalized, CleanOptions cleanOptions)
     {
         var decoded = normalized.Decoded;
-        var clean = Cleaner.Clean(normalized, cleanOptions);
+        var budget = Options.StageBudget;
+        var (clean, failure) = StageGuard.Run("clean", decoded.Id, budget, () => Cleaner.Clean(normalized, cleanOptions));
+        if (clean is null) return Failed(decoded, failure!);
 
-        var structure = StructureExtractor.Extract(clean.Text, clean.Page, Options.Structure);
+        var (structure, structureFailure) = StageGuard.Run("structure", decoded.Id, budget,
+            () => StructureExtractor.Extract(clean.Text, clean.Page, Options.Structure));
+        if (structure is null) return Failed(decoded, structureFailure!);
         var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
 
-        var thresholds = ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id });
+        var (thresholds, thresholdFailure) = StageGuard.Run("thresholds", decoded.Id, budget,
+            () => ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id }));
+        if (thresholds is null) return Failed(decoded, thresholdFailure!);
 
         return new PolicyDocument(
             decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
@@ -85,7 +113,10 @@ public sealed class DocumentPipeline(PipelineOptions options)
     public static DuplicateCandidate Candidate(PolicyDocument d) =>
         new(d.Id, d.Text, d.Normalizations.Any(OpenCcConverter.Configs.Contains));
 
-    private static PolicyDocument Failed(DecodedDocument decoded) =>
+    private static DecodedDocument Undecoded(RawDocument raw, Diagnostic failure) =>
+        new(raw.Id, raw.Source, DocumentFormat.Txt, "unknown", "none", "", [failure]);
+
+    private static PolicyDocument Failed(DecodedDocument decoded, Diagnostic? failure = null) =>
         new(decoded.Id, decoded.Source, decoded.Format, decoded.Encoding, decoded.EncodingRule,
-            PolicyMetadata.Empty, "", [], [], [], [], decoded.Diagnostics);
+            PolicyMetadata.Empty, "", [], [], [], [], failure is null ? decoded.Diagnostics : [.. decoded.Diagnostics, failure]);
 }

@@ -74,7 +74,16 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
             Step();
         }
 
-        var groups = Regroup();
+        // Should the store fail now (a full disk), what was stored above stays stored and is reported as such.
+        IReadOnlyList<DuplicateGroup> groups;
+        try
+        {
+            groups = Regroup();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            groups = [];
+        }
         var canonicalOf = groups.SelectMany(g => g.MemberIds.Select(m => (m, g.CanonicalId)))
             .ToDictionary(x => x.m, x => x.CanonicalId);
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id
@@ -95,7 +104,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
-            return new IngestResult(raw.Id, raw.Source, IngestResult.Failed, null, "store: " + ex.Message);
+            return new IngestResult(raw.Id, raw.Source, IngestResult.Failed, null, "not stored: " + StoreException.Cause(ex));
         }
     }
 
@@ -108,7 +117,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
-            return new IngestResult(id, source, IngestResult.Failed, null, "store: " + ex.Message);
+            return new IngestResult(id, source, IngestResult.Failed, null, "not stored: " + StoreException.Cause(ex));
         }
         var error = sameBatch is not null ? sameBatch.Diagnostics.FirstOrDefault(d => d.IsError)?.Message : state?.Error;
         return new IngestResult(id, source, error is not null ? IngestResult.Failed : IngestResult.Unchanged, null, error);

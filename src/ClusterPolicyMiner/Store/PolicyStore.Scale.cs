@@ -76,6 +76,11 @@ public sealed partial class PolicyStore
             ("$f", folder), ("$fp", fingerprint),
             ("$files", System.Text.Json.JsonSerializer.Serialize(files.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())));
 
+    /// <summary>How many diagnostics of <paramref name="code"/> a stored document has.</summary>
+    public int CountDiagnostics(string id, string code) =>
+        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics WHERE document_id = $id AND code = $code", null,
+            ("$id", id), ("$code", code)), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Bytes the store file takes (main file and write-ahead log).</summary>
     public long SizeOnDisk()
     {

@@ -32,37 +32,29 @@ public sealed partial class PolicyStore : IDisposable
         _clock = clock;
     }
 
-    /// <summary>Opens (creating when absent) the store at <paramref name="path"/> and runs pending migrations.</summary>
-    public static PolicyStore Open(string path, TimeProvider? clock = null)
+    /// <summary>Opens (creating when absent) the store at <paramref name="path"/> and runs pending migrations.
+    /// With <paramref name="readOnly"/> the file is opened read-only and never created or migrated: a missing
+    /// store reads as an empty one. A file that is not a store, or cannot be opened, is a <see cref="StoreException"/>.</summary>
+    public static PolicyStore Open(string path, TimeProvider? clock = null, bool readOnly = false)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var db = new SqliteConnection(new SqliteConnectionStringBuilder
+        SqliteConnection? db = null;
+        try
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        db.Open();
-        Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-        Migrate(db);
-        return new PolicyStore(db, clock ?? TimeProvider.System);
+            db = readOnly ? MigrationRunner.OpenReadOnly(path) : MigrationRunner.OpenAndMigrate(path);
+            return new PolicyStore(db, clock ?? TimeProvider.System);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            db?.Dispose();
+            throw StoreException.From(path, e);
+        }
     }
 
     /// <summary>The schema version after migrations.</summary>
     public int SchemaVersion => Convert.ToInt32(Scalar(_db, "PRAGMA user_version"), CultureInfo.InvariantCulture);
 
-    private static void Migrate(SqliteConnection db)
-    {
-        var version = Convert.ToInt32(Scalar(db, "PRAGMA user_version"), CultureInfo.InvariantCulture);
-        for (var i = version; i < Migrations.Steps.Count; i++)
-        {
-            using var tx = db.BeginTransaction();
-            Exec(db, Migrations.Steps[i], tx);
-            Exec(db, $"PRAGMA user_version = {i + 1}", tx);
-            tx.Commit();
-        }
-    }
+    /// <summary>Caps the store's size in pages (SQLite's max_page_count), so tests can see a full disk.</summary>
+    internal void LimitPages(long pages) => Exec(_db, $"PRAGMA max_page_count = {pages}");
 
     private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 

@@ -30,6 +30,20 @@ internal static class ClauseSplitter
         return clauses;
     }
 
+    /// <summary>The index of the clause holding [start, end), or -1: a binary search, as clauses come in
+    /// text order and do not overlap.</summary>
+    public static int IndexOf(List<Clause> clauses, int start, int end)
+    {
+        int lo = 0, hi = clauses.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (clauses[mid].Start <= start) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && end <= clauses[found].End ? found : -1;
+    }
+
     private static (int Start, int End) Trim(string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start])) start++;

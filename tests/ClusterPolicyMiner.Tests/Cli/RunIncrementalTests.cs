@@ -9,7 +9,7 @@ public class RunIncrementalTests
     {
         using var o = new StringWriter();
         using var e = new StringWriter();
-        await CpmApp.RunAsync(["run", "--corpus", corpus, "--out", dir.File("out"), "--db", dir.File("cpm.db")], new StringReader(""), o, e);
+        await CpmApp.RunAsync(["run", "--corpus", corpus, "--out-dir", dir.File("out"), "--db", dir.File("cpm.db")], new StringReader(""), o, e);
         return o.ToString();
     }
 

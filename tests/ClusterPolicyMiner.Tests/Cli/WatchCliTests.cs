@@ -57,14 +57,14 @@ public sealed class WatchCliTests : IAsyncLifetime
             """);
         var db = _dir.File("s.db");
 
-        var first = await Cpm("watch", "--sources", sources, "--db", db, "--delay", "0", "--json");
+        var first = await Cpm("watch", "--sources", sources, "--db", db, "--delay", "0", "--json", "--allow-private");
         Assert.Equal(0, first.Code);
         var notice = Assert.Single(Lines(first.Out));
         Assert.Equal("new", notice.GetProperty("status").GetString());
         Assert.EndsWith("/notices/gbk.html", notice.GetProperty("source").GetString());
 
         var before = _server.Requests.Count;
-        var second = await Cpm("watch", "--sources", sources, "--db", db, "--delay", "0", "--json");
+        var second = await Cpm("watch", "--sources", sources, "--db", db, "--delay", "0", "--json", "--allow-private");
         Assert.Equal(0, second.Code);
         Assert.Empty(Lines(second.Out));
         var listingRequests = _server.Requests.Skip(before).Where(r => r.PathAndQuery.StartsWith("/gxt/", StringComparison.Ordinal)).ToList();
@@ -81,12 +81,12 @@ public sealed class WatchCliTests : IAsyncLifetime
     {
         var db = _dir.File("s.db");
         var url = _server.Url("/notices/gbk.html").AbsoluteUri;
-        var first = await Cpm("fetch", url, "--db", db, "--delay", "0", "--json");
+        var first = await Cpm("fetch", url, "--db", db, "--delay", "0", "--json", "--allow-private");
         Assert.Equal(0, first.Code);
         Assert.Equal("new", Lines(first.Out)[0].GetProperty("status").GetString());
 
         var before = _server.Requests.Count;
-        var again = await Cpm("fetch", url, _server.Url("/missing.html").AbsoluteUri, "--db", db, "--delay", "0", "--json");
+        var again = await Cpm("fetch", url, _server.Url("/missing.html").AbsoluteUri, "--db", db, "--delay", "0", "--json", "--allow-private");
         Assert.Equal(1, again.Code);
         var lines = Lines(again.Out);
         Assert.Equal("unchanged", lines[0].GetProperty("status").GetString());

@@ -27,7 +27,7 @@ public sealed class WatcherTests : IAsyncLifetime
         BaseRetryDelay = TimeSpan.FromSeconds(1),
     };
 
-    private readonly HttpMessageHandler _handler = WebFetcher.CreateDefaultHandler();
+    private readonly HttpMessageHandler _handler = WebFetcher.CreateDefaultHandler(AddressPolicy.Allowing(System.Net.IPAddress.Loopback));
     private readonly InMemoryWatchState _state = new();
     private readonly List<RawDocument> _ingested = [];
     private LocalHttpServer _server = null!;

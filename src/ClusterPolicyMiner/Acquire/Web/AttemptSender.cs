@@ -22,8 +22,8 @@ internal sealed class AttemptSender(HttpClient client, FetchOptions options, Hos
         Uri url, FetchValidators? validators, bool isDocument, long maxBytes, CancellationToken cancel)
     {
         using var turn = await gate.EnterAsync(url, cancel).ConfigureAwait(false);
+        // No clock of its own: the caller's token carries the time limit of the whole URL (WebFetcher.FetchAsync).
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(options.Timeout);
         try
         {
             using var request = BuildRequest(url, validators);
@@ -31,6 +31,8 @@ internal sealed class AttemptSender(HttpClient client, FetchOptions options, Hos
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var head = ReadHead(response);
             if (head.Status is < 200 or >= 300) return head;
+            if (InvalidContentLength(response) is { } bad)
+                return head with { Error = new(FetchErrorKind.InvalidResponse, $"invalid response: Content-Length '{bad}' is not a byte count") };
 
             if (isDocument && head.MediaType is { } media && RefusedMediaPrefixes.Any(p => media.StartsWith(p, StringComparison.Ordinal)))
                 return head with { Error = new(FetchErrorKind.ContentType, $"content type: {media} is not a notice") };
@@ -50,6 +52,16 @@ internal sealed class AttemptSender(HttpClient client, FetchOptions options, Hos
         {
             return Attempt.Failed(FetchFailures.FromException(e, url, options.Timeout));
         }
+    }
+
+    /// <summary>The Content-Length as sent when it is not one non-negative integer (HttpClient drops such a
+    /// header and would read the body to the end of the connection), else null.</summary>
+    private static string? InvalidContentLength(HttpResponseMessage response)
+    {
+        if (!response.Content.Headers.NonValidated.TryGetValues("Content-Length", out var values)) return null;
+        var sent = string.Join(",", values);
+        return long.TryParse(sent.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? null : sent;
     }
 
     private HttpRequestMessage BuildRequest(Uri url, FetchValidators? validators)

@@ -20,6 +20,8 @@ internal static class FetchFailures
 
     private static FetchError FromHttp(HttpRequestException e, Uri url)
     {
+        if (e.InnerException is AddressRefusedException refused)
+            return new(FetchErrorKind.PrivateAddress, "refused: " + refused.Message);
         if (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
             return new(FetchErrorKind.Refused, $"refused: {url.Authority} refused the connection");
         if (e.InnerException is AuthenticationException or { InnerException: AuthenticationException })

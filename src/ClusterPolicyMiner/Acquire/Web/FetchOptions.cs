@@ -7,8 +7,8 @@ public sealed record FetchOptions
     /// <summary>The product token robots.txt groups are matched against.</summary>
     public const string ProductToken = "ClusterPolicyMiner";
 
-    /// <summary>Upper bound for one attempt: connecting, headers and the whole body. It runs on the real
-    /// clock, because it bounds real network I/O.</summary>
+    /// <summary>Upper bound for one URL: robots.txt, every attempt (connecting, headers, the whole body),
+    /// retry waits and redirects together. It runs on the real clock, because it bounds real network I/O.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Bodies larger than this (after decompression) are refused as oversize.</summary>

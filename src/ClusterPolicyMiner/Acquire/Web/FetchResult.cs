@@ -28,6 +28,10 @@ public enum FetchErrorKind
     ContentEncoding,
     Robots,
     UnsupportedUrl,
+    /// <summary>The host resolves to a loopback, private or link-local address and those are not allowed.</summary>
+    PrivateAddress,
+    /// <summary>The server's answer breaks HTTP (a negative or malformed Content-Length).</summary>
+    InvalidResponse,
 }
 
 /// <summary>A failure with a one-line reason for a person, e.g. "404 Not Found".</summary>

@@ -35,15 +35,43 @@ public sealed class WebFetcher : IDisposable
     public FetchOptions Options { get; }
 
     /// <summary>A handler fit for the fetcher: no automatic redirects (they are followed and recorded by
-    /// hand), no automatic decompression (done after the size check), no cookies.</summary>
-    public static HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
+    /// hand), no automatic decompression (done after the size check), no cookies, and every connection
+    /// checked against <paramref name="addresses"/> (public addresses only by default) after DNS.</summary>
+    public static HttpMessageHandler CreateDefaultHandler(AddressPolicy? addresses = null)
     {
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    };
+        var policy = addresses ?? AddressPolicy.PublicOnly;
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, cancel) => ConnectChecked(context.DnsEndPoint, policy, cancel),
+        };
+    }
+
+    // Resolves the host, refuses it when any of its addresses is not permitted (so that a name cannot
+    // point at both a public and a private address), and connects to the checked addresses only.
+    private static async ValueTask<Stream> ConnectChecked(DnsEndPoint endpoint, AddressPolicy policy, CancellationToken cancel)
+    {
+        var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endpoint.Host, cancel).ConfigureAwait(false);
+        if (addresses.FirstOrDefault(a => !policy.Permits(a)) is { } refused)
+            throw new AddressRefusedException(endpoint.Host, refused);
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, endpoint.Port, cancel).ConfigureAwait(false);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Fetches <paramref name="url"/>; with <paramref name="previous"/> validators the request
     /// is conditional and an unchanged document comes back as <see cref="FetchOutcome.NotModified"/>.</summary>
@@ -52,7 +80,19 @@ public sealed class WebFetcher : IDisposable
         if (!IsHttp(url))
             return Failed(url, url, [], null, [], new(FetchErrorKind.UnsupportedUrl, $"unsupported URL: {url}"));
 
-        var exchange = await FollowAsync(url, previous, isDocument: true, Options.MaxBodyBytes, cancel).ConfigureAwait(false);
+        // The time limit bounds the whole series for this URL: robots.txt, every attempt, retry wait and redirect.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(Options.Timeout);
+        Exchange exchange;
+        try
+        {
+            exchange = await FollowAsync(url, previous, isDocument: true, Options.MaxBodyBytes, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return Failed(url, url, [], null, [], new(FetchErrorKind.Timeout,
+                $"timeout: no complete answer for {url.AbsoluteUri} within the limit of {Options.Timeout.TotalSeconds:0.###} s for the URL (all attempts, retries and redirects)"));
+        }
         var final = exchange.Final;
         if (final.Error is { } error)
             return Failed(url, exchange.FinalUrl, exchange.Redirects, final.Status, final.Headers, error);

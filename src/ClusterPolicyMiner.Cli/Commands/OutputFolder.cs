@@ -1,0 +1,182 @@
+using ClusterPolicyMiner.Emit;
+
+namespace ClusterPolicyMiner.Cli.Commands;
+
+/// <summary>Makes an output folder hold the given files without ever touching a file cpm did not write.
+/// The folder's manifest (<see cref="ExtractedTree.ManifestName"/>) lists what cpm wrote; only those files are
+/// replaced or removed. A non-empty folder without a manifest is refused, so is a folder that is, holds or lies
+/// inside the corpus, and no link inside the folder is ever followed, for writing or for removing.
+/// Every check is made before the first byte is written.</summary>
+internal static class OutputFolder
+{
+    /// <summary>The checks that need no file list, made before any work: the corpus relation and the manifest.</summary>
+    public static void Check(string root, string? corpus = null)
+    {
+        if (corpus is not null) RefuseCorpus(root, corpus);
+        if (File.Exists(root)) throw new UsageException($"{root}: the output folder is a file");
+        ReadManifest(root, Path.Combine(root, ExtractedTree.ManifestName));
+        Writing(root, () => Directory.CreateDirectory(root));
+    }
+
+    /// <summary>A file-system failure while writing the output is one line naming the folder and the cause.</summary>
+    private static T Writing<T>(string root, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var cause = e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                DirectoryNotFoundException or FileNotFoundException => "the folder cannot be created there",
+                _ when e.HResult == 28 || e.Message.Contains("No space left", StringComparison.Ordinal) => "the disk is full",
+                _ => e.Message.ReplaceLineEndings(" "),
+            };
+            throw new FaultException($"{root}: cannot write the output folder: {cause}", e);
+        }
+    }
+
+    public static (int Written, int Removed) Sync(string root, IReadOnlyDictionary<string, string> files, string? corpus = null) =>
+        Writing(root, () => SyncChecked(root, files, corpus));
+
+    private static (int Written, int Removed) SyncChecked(string root, IReadOnlyDictionary<string, string> files, string? corpus)
+    {
+        if (corpus is not null) RefuseCorpus(root, corpus);
+        if (File.Exists(root)) throw new UsageException($"{root}: the output folder is a file");
+        var manifestPath = Path.Combine(root, ExtractedTree.ManifestName);
+        var previous = ReadManifest(root, manifestPath);
+        var owned = previous.ToHashSet(StringComparer.Ordinal);
+
+        var writes = new List<(string Path, byte[] Bytes)>();
+        foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(root, rel);
+            RefuseLinks(root, rel);
+            var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
+            if (File.Exists(path))
+            {
+                var same = File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+                if (same) { owned.Add(rel); continue; }
+                if (!owned.Contains(rel))
+                    throw new UsageException($"{path}: exists and was not written by cpm (it is not in {ExtractedTree.ManifestName}); move it away and run again");
+            }
+            writes.Add((path, bytes));
+        }
+
+        // The manifest first lists both the old and the new files, so that a run killed half-way leaves
+        // every file it wrote listed; the last step narrows it to what this run made.
+        Directory.CreateDirectory(root);
+        WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(owned.Concat(files.Keys))));
+        foreach (var (path, bytes) in writes)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            WriteAtomically(path, bytes);
+        }
+
+        var removed = 0;
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rel in previous.Where(p => !files.ContainsKey(p)))
+        {
+            if (!IsPlainFileInside(root, rel)) continue;
+            File.Delete(Path.Combine(root, rel));
+            removed++;
+            for (var d = Path.GetDirectoryName(rel); !string.IsNullOrEmpty(d); d = Path.GetDirectoryName(d)) emptied.Add(d);
+        }
+        foreach (var d in emptied.OrderByDescending(d => d.Length))
+        {
+            var full = Path.Combine(root, d);
+            if (Directory.Exists(full) && new DirectoryInfo(full).LinkTarget is null && !Directory.EnumerateFileSystemEntries(full).Any())
+                Directory.Delete(full);
+        }
+        WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(files.Keys)));
+        return (writes.Count, removed);
+    }
+
+    private static byte[] Bytes(string s) => new System.Text.UTF8Encoding(false).GetBytes(s);
+
+    private static IReadOnlyList<string> ReadManifest(string root, string manifestPath)
+    {
+        if (!Directory.Exists(root)) return [];
+        if (new DirectoryInfo(root).LinkTarget is null && new FileInfo(manifestPath) is { Exists: true, LinkTarget: null })
+            return ExtractedTree.ReadManifest(File.ReadAllText(manifestPath));
+        if (File.Exists(manifestPath) && new FileInfo(manifestPath).LinkTarget is not null)
+            throw new UsageException($"{manifestPath}: is a symbolic link; cpm does not follow links in its output folder");
+        if (!Directory.EnumerateFileSystemEntries(root).Any()) return [];
+        throw new UsageException($"{root}: the output folder is not empty and has no {ExtractedTree.ManifestName}, " +
+            "so cpm cannot tell its files from yours; give an empty or new folder");
+    }
+
+    /// <summary>Refuses an output folder that is the corpus, lies inside it or contains it, links resolved.</summary>
+    private static void RefuseCorpus(string root, string corpus)
+    {
+        var outReal = RealPath(root);
+        var corpusReal = RealPath(corpus);
+        if (outReal == corpusReal)
+            throw new UsageException($"{root}: the output folder is the corpus folder {corpus}");
+        if (outReal.StartsWith(corpusReal + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new UsageException($"{root}: the output folder is inside the corpus folder {corpus}");
+        if (corpusReal.StartsWith(outReal + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new UsageException($"{root}: the output folder contains the corpus folder {corpus}");
+    }
+
+    /// <summary>Refuses a generated path whose folders (below the output folder) or file is a link or not what
+    /// it should be: writing through it would change a file outside the output folder.</summary>
+    private static void RefuseLinks(string root, string rel)
+    {
+        var path = root;
+        var segments = rel.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            path = Path.Combine(path, segments[i]);
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+                throw new UsageException($"{path}: is a symbolic link; cpm does not write through links in its output folder");
+            var last = i == segments.Length - 1;
+            if (!last && File.Exists(path))
+                throw new UsageException($"{path}: is a file where cpm writes a folder");
+            if (last && Directory.Exists(path))
+                throw new UsageException($"{path}: is a folder where cpm writes a file");
+        }
+    }
+
+    /// <summary>True when the listed path is a regular file reached without any link; anything else is left alone.</summary>
+    private static bool IsPlainFileInside(string root, string rel)
+    {
+        if (!ExtractedTree.IsInside(rel)) return false;
+        var path = root;
+        foreach (var segment in rel.Split('/'))
+        {
+            path = Path.Combine(path, segment);
+            if (new FileInfo(path).LinkTarget is not null) return false;
+        }
+        return File.Exists(path) && !Directory.Exists(path);
+    }
+
+    /// <summary>Writes a sibling temporary file (never through an existing link) and moves it in place.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var tmp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".cpm-tmp");
+        if (File.Exists(tmp) || new FileInfo(tmp).LinkTarget is not null) File.Delete(tmp);
+        using (var s = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write)) s.Write(bytes);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>The absolute path with every link on the way resolved (the part that does not exist yet is kept).</summary>
+    internal static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var rootPart = Path.GetPathRoot(full) ?? "/";
+        var current = rootPart;
+        foreach (var segment in full[rootPart.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, segment);
+            var info = new FileInfo(next);
+            if (depth < 40 && info.LinkTarget is { } target)
+                next = RealPath(Path.IsPathRooted(target) ? target : Path.Combine(current, target), depth + 1);
+            current = next;
+        }
+        return Path.TrimEndingDirectorySeparator(current);
+    }
+}
