@@ -5,7 +5,7 @@ namespace ClusterPolicyMiner.Emit;
 
 /// <summary>The checks a JSON Schema cannot state, run over any emitted JSON (rule files, history files, the
 /// extract contract): every date is a real calendar date (2023-02-30 is not), every span has start ≤ end,
-/// and an effective date is not after the expiry beside it. Returns one message per problem, with its JSON path.</summary>
+/// an effective date is not after the expiry beside it, and a rule is marked relative exactly when it names a reference. Returns one message per problem, with its JSON path.</summary>
 public static class RuleFileChecks
 {
     private static readonly HashSet<string> DateFields = new(StringComparer.Ordinal)
@@ -56,6 +56,16 @@ public static class RuleFileChecks
         if (o.TryGetProperty("effective", out var ef) && o.TryGetProperty("expires", out var ex)
             && Date(Str(ef)) is { } from && Date(Str(ex)) is { } to && from > to)
             problems.Add($"{path}: effective {from:yyyy-MM-dd} is after expires {to:yyyy-MM-dd}");
+
+        // Rules: a relative rule names its reference, and only a relative rule has one (a margin read as an
+        // absolute bound would be checked wrongly downstream).
+        if (o.TryGetProperty("qualifiers", out var q) && q.ValueKind == JsonValueKind.Array && o.TryGetProperty("reference", out var re))
+        {
+            var relative = q.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.String && x.GetString() == "relative");
+            var hasReference = re.ValueKind == JsonValueKind.String && re.GetString() is { Length: > 0 };
+            if (relative && !hasReference) problems.Add($"{path}: a relative rule has no reference");
+            if (!relative && hasReference) problems.Add($"{path}: a reference is given but the rule is not marked relative");
+        }
 
         // History files: the keys of "values" are the dates from which each value holds.
         if (path.EndsWith(".values", StringComparison.Ordinal))

@@ -66,6 +66,13 @@ internal static class RuleJson
         ["soft"] = t.Qualifiers.Contains("soft", StringComparer.Ordinal),
         ["anyOf"] = t.Group,
         ["qualifiers"] = new JsonArray([.. t.Qualifiers.Order(StringComparer.Ordinal).Select(q => (JsonNode?)q)]),
+        // Who the rule is limited to (empty: every applicant), what a relative rule is measured against, the
+        // exclusion it was read from, the unit as written and the programme when the page holds several.
+        ["conditions"] = new JsonArray([.. t.Conditions.Select(c => (JsonNode?)c)]),
+        ["reference"] = t.Reference,
+        ["exclusion"] = t.Exclusion,
+        ["unitWritten"] = t.UnitWritten,
+        ["programme"] = t.Programme,
         ["effective"] = effective,
         ["expires"] = expires,
         ["citation"] = new JsonObject

@@ -108,6 +108,8 @@ public sealed class SchemaTests
         { "unknown metric", "\"metric\": \"area_km2\"", "\"metric\": \"area_mu\"" },
         { "unknown comparator", "\"op\": \"<=\"", "\"op\": \"≤\"" },
         { "missing citation", "\"citation\"", "\"cite\"" },
+        { "missing conditions", "\"conditions\"", "\"condition\"" },
+        { "conditions not a list", "\"conditions\": []", "\"conditions\": \"中西部地区\"" },
     };
 
     [Theory]
@@ -138,6 +140,8 @@ public sealed class SchemaTests
     [InlineData("\"effective\": \"2023-06-27\"", "\"effective\": \"2023-02-29\"", "is not a calendar date")]
     [InlineData("\"end\": ", "\"end\": 0, \"was\": ", "is after its end")]
     [InlineData("\"expires\": \"2025-06-26\"", "\"expires\": \"2020-01-01\"", "is after expires")]
+    [InlineData("\"reference\": null", "\"reference\": \"全省平均水平\"", "not marked relative")]
+    [InlineData("\"qualifiers\": [", "\"qualifiers\": [\"relative\", ", "a relative rule has no reference")]
     public void TheProjectsOwnChecksCatchWhatTheSchemaCannot(string from, string to, string message)
     {
         var json = QinghaiRuleFile;
