@@ -106,7 +106,9 @@ public sealed record ComparisonMatrix(
             string? baselineId;
             if (baselineByMetric is null)
             {
-                var judged = present.Where((t, i) => t is not null && Judged(shown[i], options)).OfType<Threshold>().ToList();
+                // A relative rule's number is a margin over its reference, not a value on the metric's scale.
+                var judged = present.Where((t, i) => t is not null && t.Reference is null && Judged(shown[i], options))
+                    .OfType<Threshold>().ToList();
                 baseline = Median(judged);
                 baselineId = baseline is null ? null : shown.FirstOrDefault(d => perDoc[d.Id].GetValueOrDefault(metric) == baseline)?.Id;
             }
@@ -139,12 +141,31 @@ public sealed record ComparisonMatrix(
         if (t is null)
             return new MatrixCell(doc.Id, null, "", Verdict.Missing, "not set: the document states no requirement on this criterion");
         var citation = new CellCitation(doc.Id, doc.Metadata.DocNumber, t.Source.Path, t.Source.Quote);
-        var display = ThresholdText.Describe(t);
+        var (lower, upper) = RangeOf(doc, t);
+        var display = lower is not null && upper is not null
+            ? $"{ThresholdText.Amount(lower)}{t.Phrase}{ThresholdText.Amount(upper)}"
+            : ThresholdText.Describe(t);
+        var notes = Notes(doc, t);
+        MatrixCell Make(Threshold shownRule, Verdict v, string reason) => new(doc.Id, shownRule, display, v, reason + notes, citation);
         if (baselineDoc is not null && doc.Id == baselineDoc.Id)
-            return new MatrixCell(doc.Id, t, display, Verdict.Baseline, "the baseline itself", citation);
+            return Make(t, Verdict.Baseline, "the baseline itself");
         if (!Judged(doc, options))
-            return new MatrixCell(doc.Id, t, display, Verdict.Draft, "draft: not judged (use --include-drafts)", citation);
-        var verdict = Strictness.Compare(t, baseline);
+            return Make(t, Verdict.Draft, "draft: not judged (use --include-drafts)");
+        // A relative rule (高于全省平均水平2个百分点) and an absolute one have no common scale.
+        if (t.Reference is { } reference)
+            return Make(t, Verdict.Incomparable, $"not comparable: the requirement is relative to {reference}, not an absolute value");
+        if (baseline?.Reference is { } baseReference)
+            return Make(t, Verdict.Incomparable, $"not comparable: the baseline is relative to {baseReference}, not an absolute value");
+
+        // A range (5至10亿元) is one requirement: the bound facing the baseline's direction is compared.
+        var compared = t;
+        var rangeNote = "";
+        if (lower is not null && upper is not null)
+        {
+            compared = baseline is not null && Strictness.Direction(baseline.Op) < 0 ? upper : lower;
+            rangeNote = $" (range {display}: its {(compared == upper ? "upper" : "lower")} bound compared)";
+        }
+        var verdict = Strictness.Compare(compared, baseline);
         var reason = verdict switch
         {
             Verdict.NoBaseline when source.Kind == BaselineKind.National =>
@@ -154,7 +175,29 @@ public sealed record ComparisonMatrix(
             _ => $"{ThresholdText.VerdictWord(verdict)} than the baseline {ThresholdText.Describe(baseline!)}",
         };
         if (verdict == Verdict.Equal) reason = $"equal to the baseline {ThresholdText.Describe(baseline!)}";
-        return new MatrixCell(doc.Id, t, display, verdict, reason, citation);
+        return Make(compared, verdict, reason + rangeNote);
+    }
+
+    /// <summary>The two bounds of the range a rule belongs to (the rules with the <c>range</c> qualifier, the
+    /// same metric and citation); nulls when it is not one bound of a range.</summary>
+    private static (Threshold? Lower, Threshold? Upper) RangeOf(PolicyDocument doc, Threshold t)
+    {
+        if (!t.Qualifiers.Contains("range", StringComparer.Ordinal)) return (null, null);
+        var bounds = doc.Thresholds.Where(o => o.Metric == t.Metric && o.Source.Start == t.Source.Start
+            && o.Source.End == t.Source.End && o.Qualifiers.Contains("range", StringComparer.Ordinal)).ToList();
+        return (bounds.FirstOrDefault(o => Strictness.Direction(o.Op) > 0), bounds.FirstOrDefault(o => Strictness.Direction(o.Op) < 0));
+    }
+
+    /// <summary>What the cell's reason adds about conditions: the cell's rule is limited to some applicants
+    /// (only when the document states no unconditional one), or the document also states conditional rules.</summary>
+    private static string Notes(PolicyDocument doc, Threshold t)
+    {
+        if (t.Conditions.Count > 0) return $"; only for {string.Join("、", t.Conditions)} (the document states no rule for every applicant)";
+        var conditional = doc.Thresholds.Where(o => o.Metric == t.Metric && o.Conditions.Count > 0)
+            .OrderBy(o => o.Source.Start).ToList();
+        return conditional.Count == 0 ? ""
+            : "; also, for some applicants: " + string.Join("; ", conditional.Select(o =>
+                $"{string.Join("、", o.Conditions)} {ThresholdText.Describe(o)}"));
     }
 
     /// <summary>Whether a document's cells are judged and may enter a median: finals always, drafts on request.</summary>
@@ -196,12 +239,14 @@ public sealed record ComparisonMatrix(
     private static BaselineSource FromDocument(BaselineKind kind, PolicyDocument d) =>
         new(kind, "document", d.Id, Editions.JurisdictionOf(d), d.Metadata.Title, d.Metadata.DocNumber, d.Metadata.Issued, null);
 
-    /// <summary>The requirement a document states first (in text order) for each metric.</summary>
+    /// <summary>The requirement a document states first (in text order) for each metric, preferring one that
+    /// holds for every applicant over one limited to some (中西部地区 …), and an absolute one over a relative one.</summary>
     private static Dictionary<string, Threshold> FirstPerMetric(PolicyDocument doc) =>
         doc.Thresholds
             .Where(t => t.Metric != "unknown")
             .GroupBy(t => t.Metric, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Source.Start).First(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Conditions.Count > 0).ThenBy(t => t.Reference is not null)
+                .ThenBy(t => t.Source.Start).First(), StringComparer.Ordinal);
 
     /// <summary>The middle requirement in strictness order (the looser of the two middles for an even count);
     /// null when the requirements do not share a direction and unit and so have no order.</summary>

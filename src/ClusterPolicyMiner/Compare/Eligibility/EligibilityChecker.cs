@@ -9,7 +9,8 @@ public enum RuleOutcome
     Fail,
     /// <summary>A soft rule (一般) not met: a warning, not a failure.</summary>
     Warning,
-    /// <summary>The profile lacks the figure the rule needs (or the rule has no number to check).</summary>
+    /// <summary>The profile lacks the figure the rule needs, the rule has no number to check, or the rule is
+    /// relative and its reference value (全省平均水平) is not known.</summary>
     Missing,
     /// <summary>Not met or not known, but another member of its any_of group passes.</summary>
     CoveredByAlternative,
@@ -28,10 +29,11 @@ public enum Eligibility
 }
 
 /// <summary>One rule checked: the requirement, the cluster's figure (null when missing), outcome and reason,
-/// and where the rule was read (article path and quoted sentence).</summary>
+/// and where the rule was read (article path and quoted sentence). <c>Reference</c> is what a relative rule
+/// is measured against (全省平均水平); such a rule is never checked as if its value were an absolute bound.</summary>
 public sealed record RuleCheck(
     string Metric, string Requirement, string? Group, bool Soft, decimal? Figure, RuleOutcome Outcome, string Reason,
-    SourceRef? Source = null, IReadOnlyList<string>? Conditions = null)
+    SourceRef? Source = null, IReadOnlyList<string>? Conditions = null, string? Reference = null)
 {
     /// <summary>The classes of applicant the rule is limited to; empty when it holds for all.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = Conditions ?? [];
@@ -140,7 +142,9 @@ public static class EligibilityChecker
         var failed = units.Any(u => u.All(r => r.Outcome == RuleOutcome.Fail));
         var unknown = units.Any(u => u.Any(r => r.Outcome == RuleOutcome.Missing) && !u.Any(r => r.Outcome is RuleOutcome.Pass or RuleOutcome.CoveredByAlternative));
         var eligibility = failed ? Eligibility.NotEligible : unknown ? Eligibility.Incomplete : Eligibility.Eligible;
-        var missing = rules.Where(r => r.Outcome == RuleOutcome.Missing).Select(r => r.Metric)
+        // What to supply: the metric's figure, or for a relative rule the reference value beside it.
+        var missing = rules.Where(r => r.Outcome == RuleOutcome.Missing)
+            .Select(r => r.Reference is { } re ? $"{r.Metric} and its reference value ({re})" : r.Metric)
             .Distinct(StringComparer.Ordinal).ToList();
         var why = eligibility == Eligibility.Incomplete ? "figures to supply: " + string.Join(", ", missing) : null;
         return new DocumentCheck(doc.Id, Editions.JurisdictionOf(doc), doc.Metadata.Title, eligibility, rules, missing, why);
@@ -153,6 +157,13 @@ public static class EligibilityChecker
         var name = $"{t.Metric} ({CriteriaTable.NameOf(t.Metric)})";
         var cite = (t.Conditions.Count > 0 ? $" (only for {string.Join("、", t.Conditions)}: does not decide the verdict)" : "")
             + $" [{t.Source.Path}: “{t.Source.Quote}”]";
+        // A relative rule (高于全省平均水平2个百分点, 全国平均的1.5倍) states a margin or a multiple of a reference
+        // value the profile does not carry: it is unknown, never checked against its number as an absolute bound.
+        if (t.Reference is { } reference)
+            return new(t.Metric, requirement, t.Group, soft, Figures.Of(profile, t.Metric).Value, RuleOutcome.Missing,
+                $"{name}: the rule is relative to {reference} ({Relative(t)}); checking it needs the value of {reference}, "
+                + "which a profile does not state: check it by hand" + cite, t.Source, t.Conditions, reference);
+
         if (t.Value is not { } bound)
             return new(t.Metric, requirement, t.Group, soft, null, RuleOutcome.Missing,
                 $"{name}: the requirement '{requirement}' has no numeric value to check" + cite, t.Source, t.Conditions);
@@ -169,6 +180,15 @@ public static class EligibilityChecker
             : $"{name}: {shown} does not meet {requirement}" + (soft ? " (soft requirement: warning)" : "");
         return new(t.Metric, requirement, t.Group, soft, value, outcome, reason + cite, t.Source, t.Conditions);
     }
+
+    /// <summary>A relative requirement in words: the margin or multiple and its reference.</summary>
+    private static string Relative(Threshold t) =>
+        $"{t.Op} {(t.Value is { } v ? ThresholdText.Number(v) : "?")} " + (t.Unit switch
+        {
+            "times" => "times",
+            "%" => "percentage points against",
+            _ => t.Unit + " against",
+        }) + " " + t.Reference;
 
     /// <summary>The comparator's meaning; ~ (左右, 约) is met within 10% of the bound.</summary>
     internal static bool Satisfies(decimal value, string op, decimal bound) => op switch
