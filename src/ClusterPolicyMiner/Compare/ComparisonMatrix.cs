@@ -106,8 +106,9 @@ public sealed record ComparisonMatrix(
             string? baselineId;
             if (baselineByMetric is null)
             {
-                // A relative rule's number is a margin over its reference, not a value on the metric's scale.
-                var judged = present.Where((t, i) => t is not null && t.Reference is null && Judged(shown[i], options))
+                // The median is of rules for every applicant on the metric's own scale: a relative rule's number is
+                // a margin over its reference, and a conditional one holds only for some applicants.
+                var judged = present.Where((t, i) => t is not null && t.Reference is null && t.Conditions.Count == 0 && Judged(shown[i], options))
                     .OfType<Threshold>().ToList();
                 baseline = Median(judged);
                 baselineId = baseline is null ? null : shown.FirstOrDefault(d => perDoc[d.Id].GetValueOrDefault(metric) == baseline)?.Id;
@@ -151,11 +152,13 @@ public sealed record ComparisonMatrix(
             return Make(t, Verdict.Baseline, "the baseline itself");
         if (!Judged(doc, options))
             return Make(t, Verdict.Draft, "draft: not judged (use --include-drafts)");
-        // A relative rule (高于全省平均水平2个百分点) and an absolute one have no common scale.
-        if (t.Reference is { } reference)
-            return Make(t, Verdict.Incomparable, $"not comparable: the requirement is relative to {reference}, not an absolute value");
-        if (baseline?.Reference is { } baseReference)
-            return Make(t, Verdict.Incomparable, $"not comparable: the baseline is relative to {baseReference}, not an absolute value");
+        // A relative rule (高于全省平均水平2个百分点) and an absolute one have no common scale; two rules relative
+        // to the same reference do.
+        if (baseline is not null && t.Reference != baseline.Reference)
+            return Make(t, Verdict.Incomparable, t.Reference is { } reference
+                ? $"not comparable: the requirement is relative to {reference}, the baseline "
+                  + (baseline.Reference is { } other ? $"to {other}" : "an absolute value")
+                : $"not comparable: the baseline is relative to {baseline.Reference}, the requirement an absolute value");
 
         // A range (5至10亿元) is one requirement: the bound facing the baseline's direction is compared.
         var compared = t;
@@ -239,14 +242,8 @@ public sealed record ComparisonMatrix(
     private static BaselineSource FromDocument(BaselineKind kind, PolicyDocument d) =>
         new(kind, "document", d.Id, Editions.JurisdictionOf(d), d.Metadata.Title, d.Metadata.DocNumber, d.Metadata.Issued, null);
 
-    /// <summary>The requirement a document states first (in text order) for each metric, preferring one that
-    /// holds for every applicant over one limited to some (中西部地区 …), and an absolute one over a relative one.</summary>
-    private static Dictionary<string, Threshold> FirstPerMetric(PolicyDocument doc) =>
-        doc.Thresholds
-            .Where(t => t.Metric != "unknown")
-            .GroupBy(t => t.Metric, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Conditions.Count > 0).ThenBy(t => t.Reference is not null)
-                .ThenBy(t => t.Source.Start).First(), StringComparer.Ordinal);
+    /// <summary>The requirement that stands for each metric of a document (<see cref="CriteriaTable.Representative"/>).</summary>
+    private static Dictionary<string, Threshold> FirstPerMetric(PolicyDocument doc) => CriteriaTable.Representative(doc.Thresholds);
 
     /// <summary>The middle requirement in strictness order (the looser of the two middles for an even count);
     /// null when the requirements do not share a direction and unit and so have no order.</summary>

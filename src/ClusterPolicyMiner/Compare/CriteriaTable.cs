@@ -1,3 +1,5 @@
+using ClusterPolicyMiner.Model;
+
 namespace ClusterPolicyMiner.Compare;
 
 /// <summary>The thirteen canonical criteria of DESIGN.md in their documented order, with the Chinese name
@@ -32,6 +34,16 @@ internal static class CriteriaTable
         metrics.Distinct(StringComparer.Ordinal)
             .OrderBy(m => Order.TryGetValue(m, out var i) ? i : int.MaxValue)
             .ThenBy(m => m, StringComparer.Ordinal);
+
+    /// <summary>The requirement that stands for each metric of a document: the first in text order, preferring
+    /// one that holds for every applicant over one limited to some (中西部地区 …), and an absolute one over a
+    /// relative one (高于全省平均水平…). Unknown metrics are left out.</summary>
+    public static Dictionary<string, Threshold> Representative(IEnumerable<Threshold> thresholds) =>
+        thresholds
+            .Where(t => t.Metric != "unknown")
+            .GroupBy(t => t.Metric, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Conditions.Count > 0).ThenBy(t => t.Reference is not null)
+                .ThenBy(t => t.Source.Start).First(), StringComparer.Ordinal);
 
     public static string NameOf(string metric) =>
         Order.TryGetValue(metric, out var i) ? All[i].Name : metric;

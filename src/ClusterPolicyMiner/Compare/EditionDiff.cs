@@ -106,10 +106,7 @@ public sealed record EditionDiff(
 
     private static IReadOnlyList<ThresholdChange> CompareThresholds(PolicyDocument a, PolicyDocument b)
     {
-        static Dictionary<string, Threshold> First(PolicyDocument d) => d.Thresholds.Concat(d.Procedural)
-            .Where(t => t.Metric != "unknown")
-            .GroupBy(t => t.Metric, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Source.Start).First(), StringComparer.Ordinal);
+        static Dictionary<string, Threshold> First(PolicyDocument d) => CriteriaTable.Representative(d.Thresholds.Concat(d.Procedural));
 
         var before = First(a);
         var after = First(b);

@@ -28,10 +28,7 @@ public static class MetricHistories
                 .Where(d => d.Thresholds.Any(t => t.Metric != "unknown"))
                 .ToList();
             if (editions.Count == 0 || chain.Jurisdiction == Editions.UnknownJurisdiction) continue;
-            var first = editions.Select(d => d.Thresholds.Where(t => t.Metric != "unknown")
-                    .GroupBy(t => t.Metric, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Source.Start).First(), StringComparer.Ordinal))
-                .ToList();
+            var first = editions.Select(d => CriteriaTable.Representative(d.Thresholds)).ToList();
             var metrics = CriteriaTable.Sort(first.SelectMany(f => f.Keys)).Select(metric =>
             {
                 var values = new List<HistoryValue>();

@@ -13,7 +13,8 @@ public enum Verdict
     Stricter,
     /// <summary>Easier to meet than the baseline.</summary>
     Looser,
-    /// <summary>Different directions, units, approximate values or a missing value: no order exists.</summary>
+    /// <summary>Different directions, units, approximate values, a missing value, or a relative rule against an
+    /// absolute one (or one relative to another reference): no order exists.</summary>
     Incomparable,
     /// <summary>The document has no requirement on this metric.</summary>
     Missing,
@@ -35,6 +36,9 @@ internal static class Strictness
         if (baseline is null) return Verdict.NoBaseline;
         if (candidate.Value is not { } v || baseline.Value is not { } b) return Verdict.Incomparable;
         if (!string.Equals(candidate.Unit, baseline.Unit, StringComparison.Ordinal)) return Verdict.Incomparable;
+        // A relative rule's number is a margin or multiple of its reference: it orders only against a rule
+        // relative to the same reference, never against an absolute value.
+        if (!string.Equals(candidate.Reference, baseline.Reference, StringComparison.Ordinal)) return Verdict.Incomparable;
 
         var dc = Direction(candidate.Op);
         if (dc != Direction(baseline.Op)) return Verdict.Incomparable;

@@ -180,4 +180,39 @@ public sealed class RelativeConditionalRulesTests
         Assert.Contains("upper bound compared", area.Reason);
         Assert.NotEqual(Verdict.Incomparable, area.Verdict);
     }
+
+    [Fact]
+    public void ANewEditionThatTurnsAnAbsoluteFloorIntoARelativeOneIsNotCalledLooser()
+    {
+        var before = Notice("甘肃省", "　　（一）中小企业产值占集群总产值比例达到50%以上。\n");
+        var change = EditionDiff.Compare(before, Gansu.Value).ThresholdChanges.Single(c => c.Metric == "sme_output_share");
+
+        // 高于全省平均水平2个百分点 is not a floor of 2%: no order with 50%.
+        Assert.Equal(Verdict.Incomparable, change.Verdict);
+    }
+
+    [Fact]
+    public void TwoRulesRelativeToTheSameReferenceAreOrderedAndOtherwiseAreNot()
+    {
+        var higher = Notice("甘肃省", "　　（一）中小企业产值占集群总产值比例高于全省平均水平3个百分点。\n");
+        var national = Notice("甘肃省", "　　（一）中小企业产值占集群总产值比例高于全国平均水平3个百分点。\n");
+        var two = Rule(Gansu.Value, "sme_output_share");
+
+        Assert.Equal(Verdict.Stricter, Strictness.Compare(Rule(higher, "sme_output_share"), two));
+        Assert.Equal(Verdict.Incomparable, Strictness.Compare(Rule(national, "sme_output_share"), two));
+    }
+
+    [Fact]
+    public void TheMedianBaselineLeavesOutRelativeAndConditionalRules()
+    {
+        var absolute = Notice("青海省", "　　（一）中小企业产值占集群总产值比例达到60%以上。\n");
+        var m = ComparisonMatrix.Build([Gansu.Value, Guizhou.Value, absolute], new MatrixOptions { Baseline = BaselineChoice.Median });
+
+        var share = m.Rows.Single(r => r.Metric == "sme_output_share").Baseline!;
+        Assert.Equal(60m, share.Value);
+        // Guizhou's 8亿 holds only for 革命老区: the median is of Gansu's 20亿 alone.
+        var output = m.Rows.Single(r => r.Metric == "output_3y_each").Baseline!;
+        Assert.Empty(output.Conditions);
+        Assert.Equal(2_000_000_000m, output.Value);
+    }
 }
