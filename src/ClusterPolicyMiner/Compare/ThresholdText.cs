@@ -12,11 +12,14 @@ public static class ThresholdText
         "高于", "低于", "超过", "不超过", "不少于", "不低于", "不高于", "至少", "不满", "不足", "少于", "多于", "约", "达到", "大于", "小于",
     };
 
+    /// <summary>A relative rule names its reference after the bound (高于2%（相对全省平均水平）), so that its
+    /// number never reads as an absolute value.</summary>
     public static string Describe(Threshold t)
     {
         var amount = Amount(t);
-        if (string.IsNullOrEmpty(t.Phrase)) return OpSymbol(t.Op) + amount;
-        return PrefixPhrases.Contains(t.Phrase) ? t.Phrase + amount : amount + t.Phrase;
+        var text = string.IsNullOrEmpty(t.Phrase) ? OpSymbol(t.Op) + amount
+            : PrefixPhrases.Contains(t.Phrase) ? t.Phrase + amount : amount + t.Phrase;
+        return t.Reference is { } reference ? $"{text}（相对{reference}）" : text;
     }
 
     /// <summary>The value in the unit a reader expects: 亿元 for round sums of money, % for shares.</summary>
@@ -32,6 +35,7 @@ public static class ThresholdText
         "years" => Number(v) + "年",
         "working_days" => Number(v) + "个工作日",
         "count" => Number(v),
+        "times" => Number(v) + "倍",
         _ => Number(v) + unit,
     };
 

@@ -102,6 +102,7 @@ public sealed class RelativeConditionalRulesTests
         Assert.Equal(RuleOutcome.Missing, share.Outcome);
         Assert.Equal("全省平均水平", share.Reference);
         Assert.Contains("relative to 全省平均水平", share.Reason);
+        Assert.Contains("(> 2% against 全省平均水平)", share.Reason);
         Assert.Equal(EligibilityVerdict.Incomplete, check.Eligibility);
         Assert.Equal(["sme_output_share and its reference value (全省平均水平)"], check.MissingFigures);
         Assert.Contains("全省平均水平", check.Why);
@@ -145,11 +146,13 @@ public sealed class RelativeConditionalRulesTests
         Assert.NotNull(m.Rows.Single(r => r.Metric == "sme_output_share").Baseline);
         Assert.Equal(Verdict.Incomparable, share.Verdict);
         Assert.Contains("relative to 全省平均水平", share.Reason);
+        Assert.Equal("高于2%（相对全省平均水平）", share.Display);
         // 1.5 times the national average is no growth rate of 1.5%: not measured against the national 5%.
         var growth = Cell(m, "output_growth_annual", Guizhou.Value);
         Assert.Equal(("全国平均水平", "times"), (growth.Threshold!.Reference, growth.Threshold.Unit));
         Assert.Equal(Verdict.Incomparable, growth.Verdict);
         Assert.Contains("relative to 全国平均水平", growth.Reason);
+        Assert.Equal("1.5倍以上（相对全国平均水平）", growth.Display);
     }
 
     [Fact]

@@ -183,11 +183,11 @@ public static class EligibilityChecker
 
     /// <summary>A relative requirement in words: the margin or multiple and its reference.</summary>
     private static string Relative(Threshold t) =>
-        $"{t.Op} {(t.Value is { } v ? ThresholdText.Number(v) : "?")} " + (t.Unit switch
+        $"{t.Op} {(t.Value is { } v ? ThresholdText.Number(v) : "?")}" + (t.Unit switch
         {
-            "times" => "times",
-            "%" => "percentage points against",
-            _ => t.Unit + " against",
+            "times" => " times",
+            "%" => "% against",
+            _ => " " + t.Unit + " against",
         }) + " " + t.Reference;
 
     /// <summary>The comparator's meaning; ~ (左右, 约) is met within 10% of the bound.</summary>
