@@ -12,12 +12,13 @@ public static class ThresholdText
         "高于", "低于", "超过", "不超过", "不少于", "不低于", "不高于", "至少", "不满", "不足", "少于", "多于", "约", "达到", "大于", "小于",
     };
 
-    /// <summary>A relative rule names its reference after the bound (高于2%（相对全省平均水平）), so that its
+    /// <summary>One bound of a range is ≥10平方公里 or ≤100平方公里. A relative rule names its reference after the bound (高于2%（相对全省平均水平）), so that its
     /// number never reads as an absolute value.</summary>
     public static string Describe(Threshold t)
     {
         var amount = Amount(t);
-        var text = string.IsNullOrEmpty(t.Phrase) ? OpSymbol(t.Op) + amount
+        // One bound of a range (5至10亿元) is written with its comparator: its phrase 至 joins the two bounds.
+        var text = string.IsNullOrEmpty(t.Phrase) || t.Qualifiers.Contains("range", StringComparer.Ordinal) ? OpSymbol(t.Op) + amount
             : PrefixPhrases.Contains(t.Phrase) ? t.Phrase + amount : amount + t.Phrase;
         return t.Reference is { } reference ? $"{text}（相对{reference}）" : text;
     }

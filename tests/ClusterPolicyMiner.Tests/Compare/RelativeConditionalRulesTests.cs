@@ -181,6 +181,7 @@ public sealed class RelativeConditionalRulesTests
         Assert.True(Strictness.Direction(baseline.Op) < 0, "the national area rule is a ceiling");
         Assert.Equal(("<=", 100m), (area.Threshold!.Op, area.Threshold.Value!.Value));
         Assert.Contains("upper bound compared", area.Reason);
+        Assert.Equal(["≥10平方公里", "≤100平方公里"], Gansu.Value.Thresholds.Where(t => t.Metric == "area_km2").Select(ThresholdText.Describe));
         Assert.NotEqual(Verdict.Incomparable, area.Verdict);
     }
 
