@@ -23,11 +23,13 @@ setup:
 	  fi; \
 	fi
 
-# What only the tests use: Debian's chromium (the report page is opened headless) and opencc (a second
-# opinion on the converter). Installed when root; otherwise those tests are skipped with a message.
+# What only the tests use: Debian's chromium (the report page is opened headless and printed to PDF),
+# fonts-noto-cjk (so the screenshot and the PDF show Chinese, not boxes) and opencc (a second opinion on the
+# converter). Installed when root; otherwise those tests are skipped with a message.
 setup-test: setup
 	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v opencc >/dev/null || missing="$$missing opencc"; \
+	{ command -v fc-list >/dev/null && fc-list :lang=zh family | grep -qi 'noto sans cjk'; } || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "setup-test: installing$$missing"; \
@@ -46,7 +48,7 @@ build: restore
 
 run: build
 	@mkdir -p $(dir $(DB))
-	$(CPM) run --corpus corpus --out extracted --db $(DB)
+	$(CPM) run --corpus corpus --out-dir extracted --db $(DB)
 
 test: setup-test build
 	$(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build -v quiet -nologo --logger "console;verbosity=normal" 2>&1 | tee .cpm-test.log | grep -vE '^\s+Passed ' ; test $${PIPESTATUS[0]} -eq 0
@@ -56,7 +58,7 @@ test: setup-test build
 # extracted/ is committed so that a new notice shows up as a reviewable diff; CI fails when it is stale.
 check-extracted:
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(CPM) run --corpus corpus --out "$$tmp/extracted" --db "$$tmp/cpm.db" >/dev/null || true; \
+	$(CPM) run --corpus corpus --out-dir "$$tmp/extracted" --db "$$tmp/cpm.db" >/dev/null || true; \
 	if ! diff -r -q extracted "$$tmp/extracted" >/dev/null; then \
 	  echo "check-extracted: extracted/ is stale; run 'make run' and commit it. Differences:" >&2; \
 	  diff -r -q extracted "$$tmp/extracted" >&2; exit 1; \

@@ -24,16 +24,17 @@ public static class CpmApp
     {
         Description = "SQLite store (created when absent)",
         DefaultValueFactory = _ => Path.Combine(".cpm", "cpm.db"),
-        Recursive = true,
     };
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
         TimeProvider? clock = null)
     {
         var ctx = new CliContext(stdin, stdout, stderr, clock ?? TimeProvider.System);
-        var root = new RootCommand("cpm: ingest, structure and compare Chinese SME cluster policy notices") { Db };
+        var root = new RootCommand("cpm: ingest, structure and compare Chinese SME cluster policy notices");
         foreach (var command in CommandCatalog.All(ctx)) root.Add(command);
 
+        // `cpm help CMD` is `cpm CMD --help`.
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

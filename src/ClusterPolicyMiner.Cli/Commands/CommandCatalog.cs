@@ -5,7 +5,22 @@ namespace ClusterPolicyMiner.Cli.Commands;
 /// <summary>Every command, in the order the help lists them.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> All(CliContext ctx) =>
+    /// <summary>The commands that read or write the store, and so take <c>--db</c>; the others do not.</summary>
+    private static readonly HashSet<string> UseTheStore = new(StringComparer.Ordinal)
+    {
+        "run", "ingest", "list", "show", "search", "compare", "diff", "rules", "check", "fetch", "watch",
+    };
+
+    public static IEnumerable<Command> All(CliContext ctx)
+    {
+        foreach (var command in Commands(ctx))
+        {
+            if (UseTheStore.Contains(command.Name) && !command.Options.Contains(CpmApp.Db)) command.Options.Add(CpmApp.Db);
+            yield return command;
+        }
+    }
+
+    private static IEnumerable<Command> Commands(CliContext ctx) =>
     [
         RunCommand.Create(ctx),
         IngestCommand.Create(ctx),

@@ -6,53 +6,88 @@ using ClusterPolicyMiner.Store;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
-/// <summary><c>cpm compare [--on DATE] [--docs ID,…] [--baseline ID] [--format table|md|csv|html] [--out FILE]</c>.</summary>
+/// <summary><c>cpm compare [--on DATE] [--docs ID…] [--baseline national|median|ID] [--include-drafts]
+/// [--format table|md|csv|html|xlsx|pdf|json] [--json] [--out FILE]</c>.</summary>
 internal static class CompareCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var on = new Option<string?>("--on") { Description = "the editions in force on this date (YYYY-MM-DD); default: the latest of each jurisdiction" };
+        var on = new Option<string?>("--on") { Description = "the editions in force on this date (YYYY-MM-DD); default: the latest final of each jurisdiction" };
         var docs = new Option<string[]>("--docs") { Description = "compare exactly these documents (ids or prefixes)", AllowMultipleArgumentsPerToken = true };
-        var baseline = new Option<string?>("--baseline") { Description = "baseline document (default: the national measures, else the median)" };
-        var format = new Option<string>("--format") { Description = "table, md, csv or html", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "md", "csv", "html");
+        var baseline = new Option<string>("--baseline") { Description = "national (default: the national standard), median, or a document id", DefaultValueFactory = _ => "national" };
+        var drafts = new Option<bool>("--include-drafts") { Description = "show drafts and let them enter a median or be the baseline" };
+        var format = new Option<string>("--format") { Description = "table, md, csv, html, xlsx, pdf or json (xlsx and pdf need --out)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "md", "csv", "html", "xlsx", "pdf", "json");
+        var json = new Option<bool>("--json") { Description = "the matrix as JSON (same as --format json)" };
         var output = new Option<string?>("--out") { Description = "write to this file instead of standard output" };
-        var cmd = new Command("compare", "canonical criteria × documents, each cell against a baseline") { on, docs, baseline, format, output };
+        var cmd = new Command("compare", "canonical criteria × documents, each cell against the national baseline") { on, docs, baseline, drafts, format, json, output };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
+            using var store = Stored.Open(ctx, p);
             var all = Stored.Distinct(store);
+            var includeDrafts = p.GetValue(drafts);
             var options = new MatrixOptions
             {
                 On = Args.Date(p.GetValue(on), "--on"),
                 DocumentIds = p.GetValue(docs) is { Length: > 0 } ids ? [.. ids.SelectMany(i => i.Split(',')).Select(i => Args.Id(store, i))] : null,
-                BaselineDocumentId = p.GetValue(baseline) is { } b ? Args.Id(store, b) : null,
+                IncludeDrafts = includeDrafts,
+            };
+            options = p.GetValue(baseline) switch
+            {
+                "national" => options with { Baseline = BaselineChoice.National },
+                "median" => options with { Baseline = BaselineChoice.Median },
+                var id => options with { BaselineDocumentId = BaselineId(store, all, id!, includeDrafts) },
             };
             var matrix = ComparisonMatrix.Build(all, options);
             var report = new ComparisonReport("中小企业特色产业集群认定标准比较", matrix, [], [], all);
-            var text = p.GetValue(format) switch
+            var chosen = p.GetValue(json) ? "json" : p.GetValue(format)!;
+            if (chosen is "xlsx" or "pdf")
+            {
+                var path = p.GetValue(output) ?? throw new UsageException($"--format {chosen} writes a binary file: give it with --out FILE");
+                byte[] bytes;
+                try { bytes = chosen == "xlsx" ? ReportWriter.Xlsx(report) : ReportWriter.Pdf(report); }
+                catch (InvalidOperationException e) when (chosen == "pdf")
+                {
+                    ctx.Error.WriteLine("cpm: " + e.Message);
+                    return ExitCodes.SomeFailed;
+                }
+                Args.WriteBytes(ctx, path, bytes);
+                return ExitCodes.Ok;
+            }
+            var text = chosen switch
             {
                 "md" => ReportWriter.Markdown(report),
                 "csv" => ReportWriter.Csv(report),
                 "html" => ReportWriter.Html(report),
+                "json" => JsonOut.Write(matrix),
                 _ => null,
             };
-            if (text is null) Table(ctx, matrix, all);
+            if (text is null) Table(ctx, matrix);
             else Args.Write(ctx, p.GetValue(output), text);
             return ExitCodes.Ok;
         });
         return cmd;
     }
 
-    private static void Table(CliContext ctx, ComparisonMatrix m, IReadOnlyList<Model.PolicyDocument> docs)
+    private static string BaselineId(PolicyStore store, IReadOnlyList<Model.PolicyDocument> all, string idOrPrefix, bool includeDrafts)
     {
-        ctx.Out.WriteLine($"baseline: {m.BaselineKind}{(m.BaselineDocumentId is { } b ? " " + b[..12] : "")}");
+        var id = Args.Id(store, idOrPrefix);
+        var doc = all.FirstOrDefault(d => d.Id == id)
+            ?? throw new UsageException($"--baseline {idOrPrefix}: a repost of another document; use the canonical id from 'cpm list'");
+        if (Editions.IsDraft(doc) && !includeDrafts)
+            throw new UsageException($"--baseline {idOrPrefix}: a draft is a baseline only with --include-drafts");
+        return id;
+    }
+
+    private static void Table(CliContext ctx, ComparisonMatrix m)
+    {
+        ctx.Out.WriteLine("baseline: " + ThresholdText.BaselineWords(m, Ids.Short));
         var headers = new List<string> { "metric", "baseline" };
         headers.AddRange(m.Columns.Select(c => $"{c.Jurisdiction} {c.Edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}"));
         Views.Table(ctx, headers, m.Rows.Select(r => new[]
         {
-            r.Metric, r.Baseline is { } t ? ThresholdText.Describe(t) : "—",
-        }.Concat(r.Cells.Select(c => c.Threshold is null ? "—" : $"{c.Display} ({ThresholdText.VerdictWord(c.Verdict)})")).ToArray()));
+            r.Metric, r.Baseline is { } t ? ThresholdText.Describe(t) : m.BaselineKind == BaselineKind.National ? "no national value" : "—",
+        }.Concat(r.Cells.Select(c => c.Threshold is null ? "not set" : $"{c.Display} ({ThresholdText.VerdictWord(c.Verdict, m.BaselineKind)})")).ToArray()));
     }
 }
 
@@ -73,11 +108,28 @@ internal static class Args
         File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
         ctx.Out.WriteLine($"wrote {path}");
     }
+
+    public static void WriteBytes(CliContext ctx, string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path, bytes);
+        ctx.Out.WriteLine($"wrote {path}");
+    }
+}
+
+/// <summary>The short id every command prints and accepts: the first 12 hex digits.</summary>
+internal static class Ids
+{
+    public const int ShortLength = 12;
+
+    public static string Short(string id) => id[..Math.Min(ShortLength, id.Length)];
 }
 
 /// <summary>The stored documents that a comparison should see: reposts of one notice count once.</summary>
 internal static class Stored
 {
+    /// <summary>The store of a read-only command, opened read-only (never created).</summary>
+    public static PolicyStore Open(CliContext ctx, ParseResult p) => PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
+
     public static IReadOnlyList<Model.PolicyDocument> Distinct(PolicyStore store)
     {
         var hidden = store.DuplicateGroups().SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);

@@ -4,26 +4,35 @@ using ClusterPolicyMiner.Store;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
-/// <summary><c>cpm rules [--out DIR]</c>: the rule files of the stored documents, and the coverage table.</summary>
+/// <summary><c>cpm rules [--out-dir DIR] [--json]</c>: the rule and history files of the stored documents, and the coverage table.</summary>
 internal static class RulesCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var output = new Option<string>("--out") { Description = "folder that receives rules/", DefaultValueFactory = _ => "extracted" };
-        var cmd = new Command("rules", "write rules/<jurisdiction>/<date>-<kind>.yaml and .json for every stored document") { output };
+        var output = new Option<string>("--out-dir") { Description = "folder that receives rules/", DefaultValueFactory = _ => "extracted" };
+        var json = new Option<bool>("--json") { Description = "what was written as JSON: {files: [...], coverage: [{jurisdiction, date, status, documentIds}]}" };
+        var cmd = new Command("rules", "write rules/<jurisdiction>/<date>-<kind>.yaml and .json for every stored document, and rules/history/") { output, json };
         cmd.SetAction(p =>
         {
-            using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock, readOnly: true);
+            using var store = Stored.Open(ctx, p);
             var docs = Stored.Distinct(store);
             var root = p.GetValue(output)!;
+            var written = new List<string>();
             foreach (var f in RuleFileWriter.Write(docs))
             {
                 var path = Path.Combine(root, f.RelativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, f.Content, new System.Text.UTF8Encoding(false));
-                ctx.Out.WriteLine(f.RelativePath);
+                written.Add(f.RelativePath);
             }
-            ctx.Out.Write(RuleFileWriter.CoverageTable(RuleFileWriter.Coverage(docs)));
+            var coverage = RuleFileWriter.Coverage(docs);
+            if (p.GetValue(json))
+            {
+                ctx.Out.Write(JsonOut.Write(new { outDir = root, files = written, coverage }));
+                return ExitCodes.Ok;
+            }
+            foreach (var f in written) ctx.Out.WriteLine(f);
+            ctx.Out.Write(RuleFileWriter.CoverageTable(coverage));
             return ExitCodes.Ok;
         });
         return cmd;

@@ -11,7 +11,7 @@ internal static class RunCommand
     public static Command Create(CliContext ctx)
     {
         var corpus = new Option<string>("--corpus") { Description = "input folder", DefaultValueFactory = _ => "corpus" };
-        var output = new Option<string>("--out") { Description = "output folder", DefaultValueFactory = _ => "extracted" };
+        var output = new Option<string>("--out-dir") { Description = "output folder", DefaultValueFactory = _ => "extracted" };
         var cmd = new Command("run", "process corpus/ into the store and regenerate extracted/") { corpus, output };
         cmd.SetAction(p =>
         {
@@ -27,7 +27,8 @@ internal static class RunCommand
             var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
             var (written, removed) = OutputFolder.Sync(p.GetValue(output)!, files, corpusDir);
             var failed = results.Count(r => r.Status == IngestResult.Failed);
-            ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {files.Count} files in {p.GetValue(output)} ({written} written, {removed} removed)");
+            var unread = docs.Sum(d => d.Diagnostics.Count(x => x.Code == Model.DiagnosticCode.UnreadRequirement));
+            ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {files.Count} files in {p.GetValue(output)} ({written} written, {removed} removed); {unread} unread requirements");
             return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return cmd;

@@ -36,7 +36,11 @@ internal static class WatchCommand
                 list, store, fetched => Task.FromResult(web.Ingest(fetched)), cancel);
 
             foreach (var visit in report.Listings.Where(v => v.Error is not null))
+            {
                 ctx.Error.WriteLine($"cpm: {visit.Url}: {visit.Error}");
+                // With --json a failed listing is a line of the output too, in the shape of the notices' lines.
+                if (p.GetValue(json)) ctx.Out.WriteLine(JsonOut.Line1(new { listing = visit.Url.ToString(), status = "error", error = visit.Error }));
+            }
             IngestCommand.Report(ctx, [.. report.Notices.Select(n => Web.AsResult(n.Link.AbsoluteUri, new IngestOutcome(n.Status, n.DocumentId, n.DuplicateOf, n.Error)))],
                 p.GetValue(json));
             if (!p.GetValue(json))

@@ -74,8 +74,8 @@ public sealed record EditionDiff(
             var change = from.Count > 1 ? ArticleChange.Merged
                 : to.Count > 1 ? ArticleChange.Split
                 : !inOrder.Contains(k) ? ArticleChange.Moved
-                : from[0].Ref.Number != to[0].Ref.Number ? ArticleChange.Renumbered
                 : TextDiff.HasChanges(segments) ? ArticleChange.Modified
+                : from[0].Ref.Number != to[0].Ref.Number ? ArticleChange.Renumbered
                 : ArticleChange.Unchanged;
             pairs.Add((g.After[0] * 2 + 1, new ArticlePair(change, g.Basis, g.Confidence,
                 from.Select(u => u.Ref).ToList(), to.Select(u => u.Ref).ToList(), segments)));

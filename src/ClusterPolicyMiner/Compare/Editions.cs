@@ -31,6 +31,11 @@ public static class Editions
     public static bool InForce(PolicyDocument doc, DateOnly on) =>
         !IsDraft(doc) && StartOf(doc) is { } start && start <= on && (EndOf(doc) is not { } end || on <= end);
 
+    /// <summary>In force on the date (<see cref="InForce(PolicyDocument, DateOnly)"/>) and not yet superseded by a
+    /// later final measure of its chain among <paramref name="all"/>.</summary>
+    public static bool InForce(PolicyDocument doc, DateOnly on, IReadOnlyList<EditionChain> chains) =>
+        InForce(doc, on) && (EditionChains.LinkOf(chains, doc.Id)?.SupersededOn is not { } from || on < from);
+
     /// <summary>Per jurisdiction, the latest edition in force on the date; with no date, the latest edition
     /// (final texts preferred to drafts). Ordered by jurisdiction.</summary>
     public static IReadOnlyList<PolicyDocument> Latest(IEnumerable<PolicyDocument> docs, DateOnly? on) =>

@@ -46,6 +46,30 @@ public static class ThresholdText
         ">=" => "≥", "<=" => "≤", "~" => "约", _ => op,
     };
 
+    /// <summary>The baseline in words, with its source: the national standard's number, title and date (and
+    /// the curated file when its text is not in the corpus), a chosen document, or the median.</summary>
+    public static string BaselineWords(ComparisonMatrix m, Func<string, string> nameOf)
+    {
+        var b = m.Baseline;
+        if (m.BaselineKind == BaselineKind.Median || b is null)
+            return m.BaselineKind == BaselineKind.Median ? "per-metric median of the shown final documents"
+                : (m.BaselineKind == BaselineKind.National ? "national measure, " : "chosen document, ") + nameOf(m.BaselineDocumentId ?? "");
+        var date = b.Issued?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var what = $"《{b.Title}》{b.DocNumber}" + (date is null ? "" : $" ({date})");
+        return m.BaselineKind switch
+        {
+            BaselineKind.National when b.DocumentId is null =>
+                $"national standard {what}, annex {b.Annex}; values from {NationalBaseline.FileName}, each with its quote (its text is not in the corpus)",
+            BaselineKind.National => $"national standard {what}, document {nameOf(b.DocumentId!)}",
+            _ => $"chosen document {nameOf(b.DocumentId!)}",
+        };
+    }
+
+    /// <summary>The verdict in the words of a report; against the national baseline a missing baseline value
+    /// is "no national value".</summary>
+    public static string VerdictWord(Verdict v, BaselineKind kind) =>
+        v == Verdict.NoBaseline && kind == BaselineKind.National ? "no national value" : VerdictWord(v);
+
     public static string VerdictWord(Verdict v) => v switch
     {
         Verdict.Baseline => "baseline",
@@ -53,7 +77,8 @@ public static class ThresholdText
         Verdict.Stricter => "stricter",
         Verdict.Looser => "looser",
         Verdict.Incomparable => "incomparable",
-        Verdict.NoBaseline => "no-baseline",
-        _ => "missing",
+        Verdict.NoBaseline => "no baseline value",
+        Verdict.Draft => "draft",
+        _ => "not set",
     };
 }

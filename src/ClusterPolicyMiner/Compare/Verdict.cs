@@ -17,8 +17,11 @@ public enum Verdict
     Incomparable,
     /// <summary>The document has no requirement on this metric.</summary>
     Missing,
-    /// <summary>The document has a requirement but the baseline has none to measure it against.</summary>
+    /// <summary>The document has a requirement but the baseline has none to measure it against (with the
+    /// national baseline: no national value).</summary>
     NoBaseline,
+    /// <summary>The document is a draft shown without drafts being included: its requirement is not judged.</summary>
+    Draft,
 }
 
 /// <summary>Orders requirements by strictness, honouring the comparator: for floors (&gt;=, &gt;) a higher

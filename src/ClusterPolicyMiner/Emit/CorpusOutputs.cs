@@ -18,12 +18,14 @@ public static class CorpusOutputs
         var distinct = ok.Where(d => !hidden.Contains(d.Id)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
         files.AddRange(RuleFileWriter.Write(distinct));
+        // The report compares final texts against the national baseline: drafts have rule files but no place in it.
+        var finals = distinct.Where(d => !Editions.IsDraft(d)).ToList();
         var report = new ComparisonReport(
             "中小企业特色产业集群认定标准比较",
-            ComparisonMatrix.Build(distinct, new MatrixOptions()),
-            EditionPairs(distinct).Select(p => EditionDiff.Compare(p.Older, p.Newer)).ToList(),
-            TemplatePairs(distinct).Select(p => TemplateDiff.Compare(p.Doc, p.Template)).ToList(),
-            distinct);
+            ComparisonMatrix.Build(finals, new MatrixOptions()),
+            EditionPairs(finals).Select(p => EditionDiff.Compare(p.Older, p.Newer)).ToList(),
+            TemplatePairs(finals).Select(p => TemplateDiff.Compare(p.Doc, p.Template)).ToList(),
+            finals);
         files.AddRange(ReportWriter.Write(report));
         files.Add(new EmittedFile("duplicates.tsv", DuplicateTable(groups, ok)));
         return [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];

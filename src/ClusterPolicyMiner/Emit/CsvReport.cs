@@ -1,38 +1,54 @@
 using System.Globalization;
-using ClusterPolicyMiner.Compare;
 using CsvHelper;
 
 namespace ClusterPolicyMiner.Emit;
 
-/// <summary>The matrix in long form: one row per metric and document, for spreadsheets and scripts.</summary>
+/// <summary>The matrix in long form, one row per document and criterion, for spreadsheets and scripts.
+/// UTF-8 with a byte-order mark (so Excel on a Chinese Windows reads it as UTF-8), invariant numbers, "\n"
+/// line ends. A text cell that a spreadsheet would take for a formula (= + - @, tab, carriage return first)
+/// is prefixed with an apostrophe; numbers are left as they are.</summary>
 internal static class CsvReport
 {
-    private static readonly string[] Header =
-        ["metric", "name", "document_id", "jurisdiction", "edition", "op", "value", "unit", "phrase", "requirement", "verdict", "baseline"];
+    public const char ByteOrderMark = '\uFEFF';
 
-    public static string Render(ComparisonMatrix matrix)
+    private static readonly string[] Header =
+    [
+        "jurisdiction", "date", "kind", "status", "metric", "label", "op", "value", "unit", "phrase", "requirement",
+        "verdict", "baseline", "baseline_value", "reason", "path", "quote", "document_id",
+    ];
+
+    public static string Render(ReportModel model)
     {
         var writer = new StringWriter { NewLine = "\n" };
+        writer.Write(ByteOrderMark);
         var options = CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
         using (var csv = CsvWriter.Create(writer, options, true))
         {
             csv.WriteRecord(Header);
-            var columns = matrix.Columns.ToDictionary(c => c.DocumentId, StringComparer.Ordinal);
-            foreach (var row in matrix.Rows)
-                foreach (var cell in row.Cells)
+            foreach (var doc in model.Documents)
+                foreach (var row in model.Rows)
                 {
-                    var col = columns[cell.DocumentId];
-                    var t = cell.Threshold;
-                    csv.WriteRecord(
-                    [
-                        row.Metric, row.Name, cell.DocumentId, col.Jurisdiction,
-                        col.Edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                        t?.Op ?? "", t?.Value is { } v ? ThresholdText.Number(v) : "", t?.Unit ?? "", t?.Phrase ?? "",
-                        cell.Display, ThresholdText.VerdictWord(cell.Verdict),
-                        row.Baseline is null ? "" : ThresholdText.Describe(row.Baseline),
-                    ]);
+                    var cell = row.Cells.First(c => c.DocumentId == doc.Id);
+                    var t = cell.Requirement;
+                    csv.WriteRecord(new[]
+                    {
+                        doc.Jurisdiction, ReportModelBuilder.Date(doc.Date), doc.Kind ?? "", doc.Status ?? "",
+                        row.Metric, row.Label, t?.Op ?? "", Number(t?.Value), t?.Unit ?? "", t?.Phrase ?? "", t?.Text ?? "",
+                        VerdictWords.Word(cell.Verdict, model.Baseline.IsNational),
+                        row.Baseline?.Text ?? "", Number(row.Baseline?.Value), cell.Reason,
+                        t?.Citation.Path ?? "", t?.Citation.Quote ?? "", doc.Id,
+                    }.Select(Neutralise).ToArray());
                 }
         }
         return writer.ToString();
     }
+
+    private static string Number(decimal? v) => v is { } d ? Compare.ThresholdText.Number(d) : "";
+
+    /// <summary>Prefixes an apostrophe to a cell a spreadsheet would evaluate (CSV injection); a plain number stays a number.</summary>
+    internal static string Neutralise(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 }

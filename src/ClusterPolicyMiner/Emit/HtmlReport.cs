@@ -1,152 +1,85 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using ClusterPolicyMiner.Compare;
-
 namespace ClusterPolicyMiner.Emit;
 
-/// <summary>One self-contained HTML page: inline CSS, an inline script that only counts verdicts for the
-/// legend, inline SVG bars; nothing is loaded from the network. Every piece of notice text goes through
-/// <see cref="E"/>. Matrix cells carry data-metric, data-doc and data-verdict for tests and scripts.</summary>
+/// <summary>The report as one self-contained, static HTML page, laid out by the Scriban templates in
+/// <c>Emit/Templates</c>: every number, count and citation is in the markup (the page reads the same with
+/// JavaScript off; the small script only adds a row filter), nothing is loaded from the network, and every
+/// piece of notice text is escaped by <see cref="HtmlTemplates"/>. Cells carry data-metric, data-doc and
+/// data-verdict for tests and scripts.</summary>
 internal static class HtmlReport
 {
-    /// <summary>The metrics charted as bars, one chart each.</summary>
-    private static readonly string[] ChartMetrics = ["output_3y_each", "sme_output_share"];
-
-    private const string Css = """
-        body{font-family:sans-serif;margin:2em;color:#222}
-        table{border-collapse:collapse;margin:1em 0}
-        th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left;vertical-align:top}
-        td.stricter{background:#f8d0c8}td.looser{background:#cfe8cf}td.equal{background:#eee}
-        td.baseline{background:#d6e2f5;font-weight:bold}td.incomparable,td.no-baseline{background:#f5ecc2}td.missing{color:#999}
-        ins{background:#cfe8cf;text-decoration:none}del{background:#f8d0c8}
-        .legend span{display:inline-block;padding:.1em .5em;margin-right:.5em}
-        svg text{font-size:12px}
-        """;
-
-    private const string Script = """
-        for (const v of ["stricter","looser","equal","baseline","incomparable","no-baseline","missing"]) {
-          const n = document.querySelectorAll('#matrix td[data-verdict="' + v + '"]').length;
-          const el = document.getElementById("count-" + v);
-          if (el) el.textContent = String(n);
+    /// <summary>A CJK-capable font stack first, so Chinese renders where any of these fonts is installed;
+    /// A4 landscape print with the matrix at the page width; verdicts carry symbols as well as colours.</summary>
+    internal const string Css = """
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;line-height:1.4}
+        h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ccc}h3{font-size:1em}
+        table{border-collapse:collapse;margin:.8em 0}
+        th,td{border:1px solid #bbb;padding:.25em .4em;text-align:left;vertical-align:top}
+        #matrix{width:100%;table-layout:fixed;font-size:.85em}
+        #matrix th:first-child{width:13em}#matrix th.base{width:9em}
+        #matrix td,#matrix th{overflow-wrap:anywhere}#matrix thead .date{white-space:nowrap;display:inline-block}
+        .stricter{background:#f6cfc6}.looser{background:#cde6cd}.equal{background:#ececec}
+        .baseline{background:#d6e2f5}.incomparable,.no-baseline{background:#f5ecc2}.draft{background:#f0e6f5}.not-set{background:#fff;color:#666}
+        .sym{font-weight:bold;margin-right:.2em}
+        .reason{display:block;font-size:.85em;color:#555}
+        sup a{text-decoration:none}
+        .legend td,.legend th{font-size:.9em}
+        .key span{padding:.1em .4em;margin-right:.3em;font-size:.85em;white-space:nowrap}
+        ol.footnotes{font-size:.85em}ol.footnotes li{margin:.2em 0}
+        .path{font-weight:bold}
+        ins{background:#cde6cd;text-decoration:none}del{background:#f6cfc6}
+        table.side{width:100%;table-layout:fixed;font-size:.9em}table.side td{white-space:pre-wrap}
+        .change{font-weight:bold;white-space:nowrap}
+        svg{max-width:100%;height:auto}svg text{font-size:12px;font-family:inherit}
+        svg .axis{stroke:#444}svg .grid{stroke:#ddd}svg .ref{stroke:#1f4e9c;stroke-dasharray:4 3;stroke-width:1.5}
+        svg .dot.stricter,svg .bar.stricter{fill:#c0503c}svg .dot.looser,svg .bar.looser{fill:#3c8c3c}
+        svg .dot.equal,svg .bar.equal{fill:#777}svg .dot.baseline,svg .bar.baseline{fill:#1f4e9c}
+        svg .dot,svg .bar{fill:#b39500}
+        .charts{display:flex;flex-wrap:wrap;gap:1em}.charts figure{margin:0;break-inside:avoid}
+        figcaption{font-weight:bold;font-size:.9em}
+        #filter{margin:.5em 0}
+        @page{size:A4 landscape;margin:10mm}
+        @media print{
+          body{margin:0;font-size:9pt}
+          #matrix{font-size:7.5pt}#matrix th:first-child{width:10em}#matrix th.base{width:7em}#matrix thead th{font-size:6.5pt}
+          #filter{display:none}
+          *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+          h2{break-after:avoid}tr,figure,li{break-inside:avoid}
+          #matrix-heading{break-before:page}
+          a{color:inherit}
         }
         """;
 
-    public static string Render(ComparisonReport report, DocumentNames names)
+    /// <summary>Optional: a text box that hides matrix rows not matching what is typed. Nothing else depends on it.</summary>
+    internal const string Script = """
+        (function () {
+          var table = document.getElementById("matrix");
+          if (!table) return;
+          var box = document.createElement("input");
+          box.id = "filter"; box.type = "search"; box.placeholder = "filter criteria…";
+          table.parentNode.insertBefore(box, table);
+          box.addEventListener("input", function () {
+            var q = box.value.toLowerCase();
+            table.querySelectorAll("tbody tr").forEach(function (tr) {
+              tr.style.display = tr.textContent.toLowerCase().indexOf(q) >= 0 ? "" : "none";
+            });
+          });
+        })();
+        """;
+
+    public static string Render(ReportModel model) => HtmlTemplates.Render("comparison.html.sbn", new Dictionary<string, object?>
     {
-        var m = report.Matrix;
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(report.Title))
-          .Append("</title>\n<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n<h1>").Append(E(report.Title)).Append("</h1>\n");
+        ["model"] = model,
+        ["national"] = model.Baseline.IsNational,
+        ["charts"] = HtmlCharts.PerCriterion(model),
+        ["profiles"] = HtmlCharts.Profiles(model),
+        ["css"] = new RawHtml(Css),
+        ["script"] = new RawHtml(Script),
+    });
 
-        sb.Append("<p class=\"legend\">");
-        foreach (var v in new[] { "stricter", "looser", "equal", "baseline", "incomparable", "no-baseline", "missing" })
-            sb.Append($"<span class=\"{v}\">{v}: <b id=\"count-{v}\">?</b></span>");
-        sb.Append("</p>\n");
-
-        Matrix(sb, m, names);
-        foreach (var metric in ChartMetrics)
-            if (m.Rows.FirstOrDefault(r => r.Metric == metric) is { } row) Chart(sb, m, row, names);
-        foreach (var d in report.EditionDiffs) EditionDiffSection(sb, d, names);
-        foreach (var t in report.TemplateDiffs) TemplateDiffSection(sb, t, names);
-
-        sb.Append("<script>\n").Append(Script).Append("\n</script>\n</body>\n</html>\n");
-        return sb.ToString();
-    }
-
-    private static void Matrix(StringBuilder sb, ComparisonMatrix m, DocumentNames names)
+    /// <summary>Two editions (or a document and its template) side by side, article against article.</summary>
+    public static string RenderDiff(ReportModel model) => HtmlTemplates.Render("diff.html.sbn", new Dictionary<string, object?>
     {
-        sb.Append("<h2>Matrix</h2>\n<p>Baseline: ").Append(E(m.BaselineKind switch
-        {
-            BaselineKind.Median => "per-metric median",
-            BaselineKind.National => "national measure, " + names.Name(m.BaselineDocumentId!),
-            _ => "chosen document, " + names.Name(m.BaselineDocumentId!),
-        })).Append("</p>\n<table id=\"matrix\">\n<thead><tr><th>metric</th><th>baseline</th>");
-        foreach (var c in m.Columns)
-            sb.Append($"<th data-doc=\"{E(c.DocumentId)}\" title=\"{E(c.Title ?? "")}\">{E(names.Name(c.DocumentId))}</th>");
-        sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in m.Rows)
-        {
-            sb.Append($"<tr data-metric=\"{E(row.Metric)}\"><th>{E(row.Metric)}<br>{E(row.Name)}</th><td>{E(row.Baseline is null ? "" : ThresholdText.Describe(row.Baseline))}</td>");
-            foreach (var cell in row.Cells)
-            {
-                var verdict = ThresholdText.VerdictWord(cell.Verdict);
-                var quote = cell.Threshold is { } t ? $" title=\"{E(t.Source.Path + ": " + t.Source.Quote)}\"" : "";
-                sb.Append($"<td class=\"{verdict}\" data-metric=\"{E(row.Metric)}\" data-doc=\"{E(cell.DocumentId)}\" data-verdict=\"{verdict}\"")
-                  .Append(cell.Threshold is { } th ? $" data-op=\"{E(th.Op)}\" data-value=\"{(th.Value is { } v ? ThresholdText.Number(v) : "")}\"" : "")
-                  .Append(quote).Append('>').Append(E(cell.Display)).Append("</td>");
-            }
-            sb.Append("</tr>\n");
-        }
-        sb.Append("</tbody>\n</table>\n");
-        if (m.PartialCriteria.Count > 0)
-        {
-            sb.Append("<h3>Criteria only some documents set</h3>\n<ul>\n");
-            foreach (var p in m.PartialCriteria)
-                sb.Append($"<li data-metric=\"{E(p.Metric)}\">{E(p.Metric)}: set by {E(string.Join(", ", p.PresentIn.Select(names.Name)))}; not by {E(string.Join(", ", p.AbsentFrom.Select(names.Name)))}</li>\n");
-            sb.Append("</ul>\n");
-        }
-    }
-
-    /// <summary>Horizontal bars, one per document that sets the metric, scaled to the largest value.</summary>
-    private static void Chart(StringBuilder sb, ComparisonMatrix m, MatrixRow row, DocumentNames names)
-    {
-        var cells = row.Cells.Where(c => c.Threshold?.Value is not null).ToList();
-        if (cells.Count == 0) return;
-        var max = cells.Max(c => c.Threshold!.Value!.Value);
-        const int barHeight = 22, labelWidth = 160, barWidth = 360;
-        var height = cells.Count * (barHeight + 6) + 10;
-        sb.Append($"<h2>{E(row.Metric)} {E(row.Name)}</h2>\n")
-          .Append($"<svg id=\"chart-{E(row.Metric)}\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{labelWidth + barWidth + 140}\" height=\"{height}\" role=\"img\">\n");
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var c = cells[i];
-            var y = 5 + i * (barHeight + 6);
-            var w = max == 0 ? 0 : (int)Math.Round(c.Threshold!.Value!.Value / max * barWidth);
-            var verdict = ThresholdText.VerdictWord(c.Verdict);
-            var fill = verdict switch { "stricter" => "#d9705c", "looser" => "#5ca05c", "baseline" => "#5c7fc0", _ => "#999" };
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\">{E(names.Name(c.DocumentId))}</text>")
-              .Append(CultureInfo.InvariantCulture, $"<rect data-doc=\"{E(c.DocumentId)}\" data-verdict=\"{verdict}\" x=\"{labelWidth}\" y=\"{y}\" width=\"{w}\" height=\"{barHeight}\" fill=\"{fill}\"/>")
-              .Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + w + 6}\" y=\"{y + 15}\">{E(c.Display)}</text>\n");
-        }
-        sb.Append("</svg>\n");
-    }
-
-    private static void EditionDiffSection(StringBuilder sb, EditionDiff d, DocumentNames names)
-    {
-        sb.Append($"<section class=\"edition-diff\" data-before=\"{E(d.BeforeId)}\" data-after=\"{E(d.AfterId)}\">\n")
-          .Append($"<h2>Edition diff: {E(names.Name(d.BeforeId))} → {E(names.Name(d.AfterId))}</h2>\n");
-        if (d.ThresholdChanges.Count > 0)
-        {
-            sb.Append("<ul class=\"threshold-changes\">\n");
-            foreach (var c in d.ThresholdChanges) sb.Append($"<li data-metric=\"{E(c.Metric)}\">{E(c.Description)}</li>\n");
-            sb.Append("</ul>\n");
-        }
-        sb.Append("<table>\n<tr><th>change</th><th>matched by</th><th>confidence</th><th>before</th><th>after</th><th>text</th></tr>\n");
-        foreach (var p in d.Articles)
-            sb.Append($"<tr data-change=\"{p.Change}\"><td>{p.Change}</td><td>{p.Basis}</td><td>{p.Confidence.ToString("0.###", CultureInfo.InvariantCulture)}</td>")
-              .Append($"<td>{E(string.Join(" + ", p.Before.Select(r => r.Path)))}</td><td>{E(string.Join(" + ", p.After.Select(r => r.Path)))}</td>")
-              .Append("<td>").Append(p.Change == ArticleChange.Unchanged ? "" : Inline(p.Segments)).Append("</td></tr>\n");
-        sb.Append("</table>\n</section>\n");
-    }
-
-    private static void TemplateDiffSection(StringBuilder sb, TemplateDiff t, DocumentNames names)
-    {
-        sb.Append($"<section class=\"template-diff\" data-doc=\"{E(t.DocumentId)}\" data-template=\"{E(t.TemplateId)}\">\n")
-          .Append($"<h2>Template diff: {E(names.Name(t.DocumentId))} against {E(names.Name(t.TemplateId))}</h2>\n")
-          .Append($"<p>Same {t.Count(ClauseStatus.Same)}, reworded {t.Count(ClauseStatus.Reworded)}, added {t.Count(ClauseStatus.Added)}, dropped {t.Count(ClauseStatus.Dropped)}.</p>\n<ul>\n");
-        foreach (var c in t.Clauses.Where(c => c.Status != ClauseStatus.Same))
-            sb.Append($"<li data-status=\"{c.Status.ToString().ToLowerInvariant()}\">").Append(Inline(c.Segments)).Append("</li>\n");
-        sb.Append("</ul>\n</section>\n");
-    }
-
-    private static string Inline(IReadOnlyList<DiffSegment> segments) => string.Concat(segments.Select(s => s.Kind switch
-    {
-        SegmentKind.Deleted => "<del>" + E(s.Text) + "</del>",
-        SegmentKind.Inserted => "<ins>" + E(s.Text) + "</ins>",
-        _ => E(s.Text),
-    }));
-
-    /// <summary>HTML-escapes text and attribute values (&lt; &gt; &amp; " ').</summary>
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+        ["model"] = model,
+        ["css"] = new RawHtml(Css),
+    });
 }

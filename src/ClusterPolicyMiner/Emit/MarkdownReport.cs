@@ -1,97 +1,103 @@
 using System.Text;
-using ClusterPolicyMiner.Compare;
 
 namespace ClusterPolicyMiner.Emit;
 
-/// <summary>The report as Markdown. Inline changes are written [-deleted-]{+inserted+} (wdiff style), which
-/// reads in plain text as well as rendered.</summary>
+/// <summary>The report as plain Markdown that renders on common forges: pipe tables, no HTML and no HTML
+/// entities. Notice text is backslash-escaped where Markdown would read it as markup (brackets, angle
+/// brackets, emphasis, pipes, ampersands), so it can never become a link, an image or raw HTML
+/// (<c>javascript:</c> links and remote images included). Inline changes are written {-deleted-}{+inserted+}.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(ComparisonReport report, DocumentNames names)
+    public static string Render(ReportModel m)
     {
-        var m = report.Matrix;
+        var national = m.Baseline.IsNational;
         var sb = new StringBuilder();
-        sb.Append("# ").Append(Cell(report.Title)).Append("\n\n");
-        sb.Append("Baseline: ").Append(BaselineText(m, names)).Append('\n');
-        if (m.On is { } on) sb.Append("In force on: ").Append(on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-        sb.Append('\n');
+        sb.Append("# ").Append(Text(m.Title)).Append("\n\n");
+        sb.Append("Baseline: ").Append(Text(m.Baseline.Name));
+        if (m.Baseline.Citation is { } bc)
+            sb.Append("; cited from ").Append(Text(bc.Document)).Append(bc.DocNumber is { } n ? " (" + Text(n) + ")" : "");
+        sb.Append(".\n");
+        if (m.On is { } on) sb.Append("\nIn force on: ").Append(ReportModelBuilder.Date(on)).Append('\n');
 
-        sb.Append("## Documents\n\n| document | title | kind | status | id |\n| --- | --- | --- | --- | --- |\n");
-        foreach (var c in m.Columns)
-            sb.Append($"| {Cell(names.Name(c.DocumentId))} | {Cell(c.Title ?? "")} | {Cell(c.Kind ?? "")} | {Cell(c.Status ?? "")} | {DocumentNames.Short(c.DocumentId)} |\n");
+        sb.Append("\n## Legend and counts\n\n| symbol | verdict | meaning | cells |\n| --- | --- | --- | --- |\n");
+        foreach (var e in m.Legend)
+            sb.Append($"| {e.Symbol} | {e.Word} | {e.Meaning} | {e.Count} |\n");
 
-        sb.Append("\n## Matrix\n\n| metric | baseline |");
-        foreach (var c in m.Columns) sb.Append(' ').Append(Cell(names.Name(c.DocumentId))).Append(" |");
+        sb.Append("\n## Documents\n\n| document | title | number | kind | status | note | id |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        foreach (var d in m.Documents)
+            sb.Append($"| {Text(d.Label)} | {Text(d.Title ?? "")} | {Text(d.DocNumber ?? "")} | {Text(d.Kind ?? "")} | {Text(d.Status ?? "")} | {Text(d.NoCriteriaReason ?? "")} | {DocumentNames.Short(d.Id)} |\n");
+
+        sb.Append("\n## Criteria × documents\n\n| criterion | baseline |");
+        foreach (var d in m.Documents) sb.Append(' ').Append(Text(d.Label)).Append(" |");
         sb.Append("\n| --- | --- |");
-        foreach (var _ in m.Columns) sb.Append(" --- |");
+        foreach (var _ in m.Documents) sb.Append(" --- |");
         sb.Append('\n');
         foreach (var row in m.Rows)
         {
-            sb.Append($"| {row.Metric} {Cell(row.Name)} | {Cell(row.Baseline is null ? "—" : ThresholdText.Describe(row.Baseline))} |");
+            sb.Append($"| {Text(row.Label)} ({Text(row.Metric)}) | ")
+              .Append(row.Baseline is { } b ? $"{Text(b.Text)} [{row.BaselineFootnote}]" : "— " + Text(row.BaselineReason)).Append(" |");
             foreach (var cell in row.Cells)
-                sb.Append(' ').Append(cell.Threshold is null ? "—" : $"{Cell(cell.Display)} ({ThresholdText.VerdictWord(cell.Verdict)})").Append(" |");
+                sb.Append(' ').Append(VerdictWords.Symbol(cell.Verdict)).Append(' ')
+                  .Append(cell.Requirement is { } t ? $"{Text(t.Text)} [{cell.Footnote}]" : Text(cell.Reason)).Append(" |");
             sb.Append('\n');
         }
 
-        if (m.PartialCriteria.Count > 0)
+        sb.Append("\n### Citations\n\n");
+        foreach (var f in m.Footnotes)
+            sb.Append($"{f.Number}. {Text(f.Citation.Document)}{(f.Citation.DocNumber is { } dn ? " (" + Text(dn) + ")" : "")}, {Text(f.Citation.Path)}: “{Text(f.Citation.Quote)}”\n");
+
+        if (m.EditionChanges.Count > 0) sb.Append("\n## Changes since the previous edition\n");
+        foreach (var e in m.EditionChanges)
         {
-            sb.Append("\n## Criteria only some documents set\n\n");
-            foreach (var p in m.PartialCriteria)
-                sb.Append($"- {p.Metric}: set by {string.Join(", ", p.PresentIn.Select(names.Name))}; not by {string.Join(", ", p.AbsentFrom.Select(names.Name))}\n");
+            sb.Append($"\n### {Text(e.BeforeLabel)} → {Text(e.AfterLabel)}\n\n");
+            foreach (var s in e.Sentences) sb.Append("- ").Append(Text(s)).Append('\n');
+            sb.Append("\n| change | before | after | matched by | confidence |\n| --- | --- | --- | --- | --- |\n");
+            foreach (var a in e.Articles)
+                sb.Append($"| {a.Change} | {Path(a.BeforePath)} | {Path(a.AfterPath)} | {a.Basis} | {a.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} |\n");
+            foreach (var a in e.Articles.Where(a => a.Change is "modified" or "moved" or "split" or "merged" && a.Segments.Any(s => s.Kind != "equal")))
+                sb.Append($"\n{Path(a.BeforePath)} → {Path(a.AfterPath)}: {Inline(a.Segments)}\n");
         }
 
-        foreach (var d in report.EditionDiffs) EditionDiffSection(sb, d, names);
-        foreach (var t in report.TemplateDiffs) TemplateDiffSection(sb, t, names);
+        foreach (var t in m.TemplateDiffs)
+        {
+            sb.Append($"\n## {Text(t.DocumentLabel)} against the template {Text(t.TemplateLabel)}\n\n");
+            sb.Append($"Same {t.Same}, reworded {t.Reworded}, added {t.Added}, dropped {t.Dropped}.\n\n");
+            foreach (var c in t.Clauses)
+                sb.Append($"- {c.Change}: {(c.Change == "reworded" ? Inline(c.Segments) : Text(c.AfterText.Length > 0 ? c.AfterText : c.BeforeText))}\n");
+        }
         return sb.ToString();
     }
 
-    private static void EditionDiffSection(StringBuilder sb, EditionDiff d, DocumentNames names)
+    private static string Inline(IReadOnlyList<ReportSegment> segments) => string.Concat(segments.Select(s => s.Kind switch
     {
-        sb.Append($"\n## Edition diff: {Cell(names.Name(d.BeforeId))} → {Cell(names.Name(d.AfterId))}\n\n");
-        if (d.ThresholdChanges.Count > 0)
-        {
-            sb.Append("Threshold changes:\n\n");
-            foreach (var c in d.ThresholdChanges) sb.Append("- ").Append(Cell(c.Description)).Append('\n');
-            sb.Append('\n');
-        }
-        sb.Append("| change | matched by | confidence | before | after |\n| --- | --- | --- | --- | --- |\n");
-        foreach (var p in d.Articles)
-            sb.Append($"| {p.Change} | {p.Basis} | {p.Confidence:0.###} | {Paths(p.Before)} | {Paths(p.After)} |\n");
-        foreach (var p in d.Articles.Where(p => p.Change is not ArticleChange.Unchanged and not ArticleChange.Added and not ArticleChange.Removed))
-            if (TextDiffHasChanges(p.Segments))
-                sb.Append($"\n{Paths(p.Before)} → {Paths(p.After)}: {Inline(p.Segments)}\n");
-    }
-
-    private static void TemplateDiffSection(StringBuilder sb, TemplateDiff t, DocumentNames names)
-    {
-        sb.Append($"\n## Template diff: {Cell(names.Name(t.DocumentId))} against {Cell(names.Name(t.TemplateId))}\n\n");
-        sb.Append($"Same {t.Count(ClauseStatus.Same)}, reworded {t.Count(ClauseStatus.Reworded)}, added {t.Count(ClauseStatus.Added)}, dropped {t.Count(ClauseStatus.Dropped)}.\n\n");
-        foreach (var c in t.Clauses.Where(c => c.Status != ClauseStatus.Same))
-        {
-            var body = c.Status == ClauseStatus.Reworded ? Inline(c.Segments) : Cell(c.Text ?? c.TemplateText ?? "");
-            sb.Append($"- {c.Status.ToString().ToLowerInvariant()}: {body}\n");
-        }
-    }
-
-    private static bool TextDiffHasChanges(IReadOnlyList<DiffSegment> s) => s.Any(x => x.Kind != SegmentKind.Equal);
-
-    private static string Inline(IReadOnlyList<DiffSegment> segments) => string.Concat(segments.Select(s => s.Kind switch
-    {
-        SegmentKind.Deleted => "[-" + Cell(s.Text) + "-]",
-        SegmentKind.Inserted => "{+" + Cell(s.Text) + "+}",
-        _ => Cell(s.Text),
+        "deleted" => "{-" + Text(s.Text) + "-}",
+        "inserted" => "{+" + Text(s.Text) + "+}",
+        _ => Text(s.Text),
     }));
 
-    private static string Paths(IReadOnlyList<ArticleRef> refs) => refs.Count == 0 ? "—" : Cell(string.Join(" + ", refs.Select(r => r.Path)));
+    private static string Path(string p) => p.Length == 0 ? "—" : Text(p);
 
-    private static string BaselineText(ComparisonMatrix m, DocumentNames names) => m.BaselineKind switch
+    /// <summary>Markdown-inert text on one line: characters that could open markup are backslash-escaped
+    /// (CommonMark allows it for any ASCII punctuation): brackets (links, images), angle brackets (HTML,
+    /// autolinks), the ':' of a scheme (so no bare URL or javascript: is linked), pipes, backticks, ampersands (entities);
+    /// line breaks become spaces.</summary>
+    internal static string Text(string s)
     {
-        BaselineKind.Median => "per-metric median of the shown documents",
-        BaselineKind.National => "national measure, " + names.Name(m.BaselineDocumentId!),
-        _ => "chosen document, " + names.Name(m.BaselineDocumentId!),
-    };
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is '\r') continue;
+            if (c is '\n') { sb.Append(' '); continue; }
+            if (c is '\\' or '|' or '<' or '>' or '[' or ']' or '`' or '&' || c == ':' && IsSchemeColon(s, i))
+                sb.Append('\\');
+            sb.Append(c);
+        }
+        // A forge would turn www.example.com into a link even without a scheme (GFM extended autolinks).
+        return sb.ToString().Replace("www.", "www\\.", StringComparison.OrdinalIgnoreCase);
+    }
 
-    /// <summary>Keeps a value on one table line: pipes escaped, line breaks and HTML brackets neutralised.</summary>
-    private static string Cell(string s) =>
-        s.Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", "").Replace("\n", " ");
+    /// <summary>A colon after an ASCII letter and before a non-space, as in https://x or javascript:x.</summary>
+    private static bool IsSchemeColon(string s, int i) =>
+        i > 0 && char.IsAsciiLetter(s[i - 1]) && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]);
 }

@@ -7,7 +7,12 @@ using ClusterPolicyMiner.Model;
 namespace ClusterPolicyMiner.Emit;
 
 /// <summary>The JSON contract of <c>cpm extract --json</c> (DESIGN.md): camelCase, ISO dates, null for
-/// unknown, fields in a fixed order so that identical models give identical bytes. Reads back what it writes.</summary>
+/// unknown, fields in a fixed order so that identical models give identical bytes. Reads back what it writes.
+/// Spans: the model holds UTF-16 offsets (C# string indices, what every stage computes with); the contract
+/// counts code points of <c>text</c>. The conversion happens here, in both directions, with
+/// <see cref="CodePointOffsets"/>, so no stage has to think about surrogate pairs. A diagnostic's
+/// <c>offset</c> is not a span of <c>text</c> (the decoder and the cleaner report offsets into their own
+/// input) and is written as the stage reported it.</summary>
 public static class PolicyJson
 {
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -75,11 +80,12 @@ public static class PolicyJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        var spans = new CodePointOffsets(doc.Text);
         w.WriteStartArray("outline");
-        foreach (var node in doc.Outline) WriteNode(w, node);
+        foreach (var node in doc.Outline) WriteNode(w, node, spans);
         w.WriteEndArray();
-        WriteThresholds(w, "thresholds", doc.Thresholds);
-        WriteThresholds(w, "procedural", doc.Procedural);
+        WriteThresholds(w, "thresholds", doc.Thresholds, spans);
+        WriteThresholds(w, "procedural", doc.Procedural, spans);
         w.WriteEndObject();
     }
 
@@ -96,29 +102,30 @@ public static class PolicyJson
     public static string Number(decimal value) =>
         (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
-    private static void WriteNode(Utf8JsonWriter w, OutlineNode n)
+    private static void WriteNode(Utf8JsonWriter w, OutlineNode n, CodePointOffsets spans)
     {
         w.WriteStartObject();
         w.WriteString("kind", KindName(n.Kind));
         w.WriteNumber("number", n.Number);
         w.WriteString("title", n.Title);
         w.WriteString("path", n.Path);
-        w.WriteNumber("start", n.Start);
-        w.WriteNumber("end", n.End);
+        w.WriteNumber("start", spans.ToCodePoints(n.Start));
+        w.WriteNumber("end", spans.ToCodePoints(n.End));
         w.WriteStartArray("children");
-        foreach (var c in n.Children) WriteNode(w, c);
+        foreach (var c in n.Children) WriteNode(w, c, spans);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    public static void WriteThresholds(Utf8JsonWriter w, string name, IReadOnlyList<Threshold> list)
+    /// <summary>Thresholds with their source spans in code points of the text <paramref name="spans"/> was built on.</summary>
+    public static void WriteThresholds(Utf8JsonWriter w, string name, IReadOnlyList<Threshold> list, CodePointOffsets spans)
     {
         w.WriteStartArray(name);
-        foreach (var t in list) WriteThreshold(w, t);
+        foreach (var t in list) WriteThreshold(w, t, spans);
         w.WriteEndArray();
     }
 
-    public static void WriteThreshold(Utf8JsonWriter w, Threshold t)
+    public static void WriteThreshold(Utf8JsonWriter w, Threshold t, CodePointOffsets spans)
     {
         w.WriteStartObject();
         w.WriteString("metric", t.Metric);
@@ -143,8 +150,8 @@ public static class PolicyJson
         w.WriteStartObject("source");
         w.WriteString("path", t.Source.Path);
         w.WriteString("quote", t.Source.Quote);
-        w.WriteNumber("start", t.Source.Start);
-        w.WriteNumber("end", t.Source.End);
+        w.WriteNumber("start", spans.ToCodePoints(t.Source.Start));
+        w.WriteNumber("end", spans.ToCodePoints(t.Source.End));
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -172,6 +179,7 @@ public static class PolicyJson
     {
         using var doc = JsonDocument.Parse(json);
         var r = doc.RootElement;
+        var spans = new CodePointOffsets(Str(r, "text") ?? "");
         var meta = new PolicyMetadata(
             Str(r, "jurisdiction"), Str(r, "issuer"), Str(r, "title"), Str(r, "docNumber"), Str(r, "kind"),
             Str(r, "status"), Date(r, "issued"), Date(r, "published"), Date(r, "effective"), Date(r, "expires"),
@@ -182,9 +190,9 @@ public static class PolicyJson
             Str(r, "id")!, Str(r, "source")!, ParseFormat(Str(r, "format")), Str(r, "encoding") ?? "",
             Str(r, "encodingRule") ?? "", meta, Str(r, "text") ?? "",
             [.. r.GetProperty("normalizations").EnumerateArray().Select(e => e.GetString()!)],
-            [.. r.GetProperty("outline").EnumerateArray().Select(ReadNode)],
-            [.. r.GetProperty("thresholds").EnumerateArray().Select(ReadThreshold)],
-            [.. r.GetProperty("procedural").EnumerateArray().Select(ReadThreshold)],
+            [.. r.GetProperty("outline").EnumerateArray().Select(e => ReadNode(e, spans))],
+            [.. r.GetProperty("thresholds").EnumerateArray().Select(e => ReadThreshold(e, spans))],
+            [.. r.GetProperty("procedural").EnumerateArray().Select(e => ReadThreshold(e, spans))],
             [.. r.GetProperty("diagnostics").EnumerateArray().Select(d => new Diagnostic(
                 Enum.Parse<DiagnosticCode>(Str(d, "code")!), Str(r, "id"), Int(d, "offset"), Str(d, "message") ?? ""))]);
     }
@@ -196,12 +204,16 @@ public static class PolicyJson
         _ => DocumentFormat.Txt,
     };
 
-    private static OutlineNode ReadNode(JsonElement e) => new(
+    private static OutlineNode ReadNode(JsonElement e, CodePointOffsets spans) => new(
         Enum.Parse<OutlineKind>(Str(e, "kind")!, ignoreCase: true), e.GetProperty("number").GetInt32(),
-        Str(e, "title"), Str(e, "path")!, e.GetProperty("start").GetInt32(), e.GetProperty("end").GetInt32(),
-        [.. e.GetProperty("children").EnumerateArray().Select(ReadNode)]);
+        Str(e, "title"), Str(e, "path")!, Utf16(e, "start", spans), Utf16(e, "end", spans),
+        [.. e.GetProperty("children").EnumerateArray().Select(c => ReadNode(c, spans))]);
 
-    public static Threshold ReadThreshold(JsonElement e)
+    private static int Utf16(JsonElement e, string name, CodePointOffsets spans) =>
+        spans.ToUtf16(e.GetProperty(name).GetInt32());
+
+    /// <summary>A threshold whose source span counts code points of the text <paramref name="spans"/> was built on.</summary>
+    public static Threshold ReadThreshold(JsonElement e, CodePointOffsets spans)
     {
         var value = e.GetProperty("value");
         var s = e.GetProperty("source");
@@ -211,7 +223,7 @@ public static class PolicyJson
             Str(e, "unit") ?? "", Str(e, "phrase") ?? "",
             [.. e.GetProperty("qualifiers").EnumerateArray().Select(q => q.GetString()!)],
             Str(e, "group"),
-            new SourceRef(Str(s, "path") ?? "", Str(s, "quote") ?? "", s.GetProperty("start").GetInt32(), s.GetProperty("end").GetInt32()),
+            new SourceRef(Str(s, "path") ?? "", Str(s, "quote") ?? "", Utf16(s, "start", spans), Utf16(s, "end", spans)),
             value.ValueKind == JsonValueKind.String ? value.GetString() : null,
             e.TryGetProperty("conditions", out var conditions) ? [.. conditions.EnumerateArray().Select(c => c.GetString()!)] : [],
             Str(e, "reference"), Str(e, "exclusion"), Str(e, "unitWritten"), Str(e, "programme"));

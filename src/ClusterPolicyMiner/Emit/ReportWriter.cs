@@ -21,27 +21,42 @@ public sealed record ReportOptions
     public string Name { get; init; } = "comparison";
 }
 
-/// <summary>Renders a comparison as Markdown, CSV (one row per matrix cell) and one self-contained HTML page.
-/// Output is deterministic: no timestamps, invariant culture, "\n" line ends.</summary>
+/// <summary>Renders a comparison in every format from one <see cref="ReportModel"/>: Markdown, CSV (one row
+/// per document and criterion, with a byte-order mark), a self-contained HTML page, an Excel workbook and a
+/// PDF (the HTML printed by Chromium). Output is deterministic: no timestamps, invariant culture, "\n" line
+/// ends. <see cref="Write"/> gives the text formats that <c>cpm run</c> puts into <c>extracted/</c>; the
+/// workbook and the PDF are binary and written only on request.</summary>
 public static class ReportWriter
 {
     public static IReadOnlyList<EmittedFile> Write(ComparisonReport report, ReportOptions? options = null)
     {
         options ??= new ReportOptions();
         var stem = $"{options.Folder}/{options.Name}";
+        var model = Model(report);
         return
         [
-            new EmittedFile(stem + ".md", Markdown(report)),
-            new EmittedFile(stem + ".csv", Csv(report)),
-            new EmittedFile(stem + ".html", Html(report)),
+            new EmittedFile(stem + ".md", MarkdownReport.Render(model)),
+            new EmittedFile(stem + ".csv", CsvReport.Render(model)),
+            new EmittedFile(stem + ".html", HtmlReport.Render(model)),
         ];
     }
 
-    public static string Markdown(ComparisonReport report) => MarkdownReport.Render(report, new DocumentNames(report.Documents));
+    public static ReportModel Model(ComparisonReport report) => ReportModelBuilder.Build(report);
 
-    public static string Csv(ComparisonReport report) => CsvReport.Render(report.Matrix);
+    public static string Markdown(ComparisonReport report) => MarkdownReport.Render(Model(report));
 
-    public static string Html(ComparisonReport report) => HtmlReport.Render(report, new DocumentNames(report.Documents));
+    public static string Csv(ComparisonReport report) => CsvReport.Render(Model(report));
+
+    public static string Html(ComparisonReport report) => HtmlReport.Render(Model(report));
+
+    /// <summary>Edition or template diffs side by side, in the look of the comparison page.</summary>
+    public static string DiffHtml(ComparisonReport report) => HtmlReport.RenderDiff(Model(report));
+
+    public static byte[] Xlsx(ComparisonReport report) => XlsxReport.Render(Model(report));
+
+    /// <summary>The HTML page printed to PDF; throws <see cref="InvalidOperationException"/> with a one-line
+    /// message when Chromium is missing or fails.</summary>
+    public static byte[] Pdf(ComparisonReport report) => PdfPrinter.Print(Html(report));
 }
 
 /// <summary>Short human names for document ids: 青海省 2023-06-27 (draft).</summary>

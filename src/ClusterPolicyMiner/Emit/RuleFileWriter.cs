@@ -26,25 +26,34 @@ public static class RuleFileWriter
     public const int FormatVersion = 1;
 
     /// <summary>The JSON Schema every rule file's JSON satisfies (Emit/rules.schema.json).</summary>
-    public static string Schema { get; } = ReadSchema();
+    public static string Schema { get; } = ReadSchema("rules.schema.json");
+
+    /// <summary>The JSON Schema of the history files (Emit/history.schema.json).</summary>
+    public static string HistorySchema { get; } = ReadSchema("history.schema.json");
+
+    /// <summary>The JSON Schema of <c>cpm extract --json</c>, the model's JSON contract (Emit/policy.schema.json).</summary>
+    public static string PolicySchema { get; } = ReadSchema("policy.schema.json");
 
     public static IReadOnlyList<EmittedFile> Write(IReadOnlyList<PolicyDocument> docs, RuleFileOptions? options = null)
     {
         options ??= new RuleFileOptions();
         var files = new List<EmittedFile>();
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var chains = EditionChains.Build(docs);
         foreach (var doc in Editions.Ordered(docs.DistinctBy(d => d.Id)))
         {
             var stem = $"{options.Folder}/{Safe(Editions.JurisdictionOf(doc))}/{DateOf(doc)}-{Safe(doc.Metadata.Kind ?? "unknown")}";
             if (!used.Add(stem)) stem += "-" + doc.Id[..Math.Min(12, doc.Id.Length)];
             used.Add(stem);
-            var tree = RuleJson.Build(doc, FormatVersion);
+            var tree = RuleJson.Build(doc, FormatVersion, EditionChains.LinkOf(chains, doc.Id));
             files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));
             files.Add(new EmittedFile(stem + ".yaml",
                 YamlFromJson.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json")));
         }
         files.Add(new EmittedFile($"{options.Folder}/rules.schema.json", Schema));
+        files.Add(new EmittedFile($"{options.Folder}/history.schema.json", HistorySchema));
         files.Add(new EmittedFile($"{options.Folder}/coverage.tsv", CoverageTable(Coverage(docs))));
+        files.AddRange(HistoryFileWriter.Write(MetricHistories.Build(docs), $"{options.Folder}/history"));
         return files;
     }
 
@@ -54,10 +63,11 @@ public static class RuleFileWriter
     {
         dates ??= docs.SelectMany(d => new[] { Editions.StartOf(d), Editions.EndOf(d)?.AddDays(1) })
             .OfType<DateOnly>().Distinct().Order().ToList();
+        var chains = EditionChains.Build(docs);
         var jurisdictions = docs.Select(Editions.JurisdictionOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return jurisdictions.SelectMany(j => dates.Order().Select(date =>
         {
-            var ids = docs.Where(d => Editions.JurisdictionOf(d) == j && Editions.InForce(d, date))
+            var ids = docs.Where(d => Editions.JurisdictionOf(d) == j && Editions.InForce(d, date, chains))
                 .Select(d => d.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var status = ids.Count switch { 0 => CoverageStatus.None, 1 => CoverageStatus.One, _ => CoverageStatus.Several };
             return new CoverageEntry(j, date, status, ids);
@@ -76,17 +86,17 @@ public static class RuleFileWriter
         return sb.ToString();
     }
 
-    private static string DateOf(PolicyDocument doc) =>
+    internal static string DateOf(PolicyDocument doc) =>
         Editions.StartOf(doc)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
 
     /// <summary>Keeps letters (Chinese included), digits, '-' and '_'; anything else becomes '-'.</summary>
-    private static string Safe(string s) =>
+    internal static string Safe(string s) =>
         new(s.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
 
-    private static string ReadSchema()
+    private static string ReadSchema(string name)
     {
-        using var stream = typeof(RuleFileWriter).Assembly.GetManifestResourceStream("ClusterPolicyMiner.Emit.rules.schema.json")
-            ?? throw new InvalidOperationException("embedded resource rules.schema.json is missing from the build");
+        using var stream = typeof(RuleFileWriter).Assembly.GetManifestResourceStream("ClusterPolicyMiner.Emit." + name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the build");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }

@@ -10,14 +10,18 @@ namespace ClusterPolicyMiner.Emit;
 /// The YAML file is written from the same tree, so both always say the same thing.</summary>
 internal static class RuleJson
 {
-    public static JsonObject Build(PolicyDocument doc, int formatVersion)
+    /// <summary>The rule file of a document. Effective and expiry dates are the document's own (from its text;
+    /// a derived one carries its rule), never a repost's date line or a cluster's recognition period.</summary>
+    public static JsonObject Build(PolicyDocument doc, int formatVersion, EditionLink? link = null)
     {
         var m = doc.Metadata;
-        var effective = Date(m.Effective ?? Editions.StartOf(doc));
-        var expires = Date(Editions.EndOf(doc));
+        var effective = Date(m.Effective);
+        var expires = Date(m.Expires);
         var rules = new JsonArray();
+        var spans = new CodePointOffsets(doc.Text); // citations count code points of the text, as in the contract
         foreach (var t in doc.Thresholds.OrderBy(t => t.Source.Start).ThenBy(t => t.Metric, StringComparer.Ordinal))
-            rules.Add(Rule(doc, t, effective, expires));
+            rules.Add(Rule(doc, t, effective, expires, spans));
+        var clusterYears = doc.Procedural.FirstOrDefault(t => t.Metric == "cluster_validity_years")?.Value;
 
         return new JsonObject
         {
@@ -35,12 +39,21 @@ internal static class RuleJson
                 ["effective"] = effective,
                 ["expires"] = expires,
                 ["source"] = doc.Source,
+                ["effectiveRule"] = m.EffectiveRule,
+                ["expiresRule"] = m.ExpiresRule,
+                ["validityYears"] = m.ValidityYears,
+                ["clusterValidityYears"] = clusterYears is { } y ? JsonValue.Create(ThresholdText.Normalize(y)) : null,
+                ["role"] = link is null ? null : link.Role.ToString().ToLowerInvariant(),
+                ["supersedes"] = link?.Supersedes,
+                ["supersededBy"] = link?.SupersededBy,
+                ["supersededOn"] = Date(link?.SupersededOn),
+                ["applies"] = new JsonArray([.. (link?.Applies ?? []).Select(a => (JsonNode?)a)]),
             },
             ["rules"] = rules,
         };
     }
 
-    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires) => new()
+    private static JsonObject Rule(PolicyDocument doc, Threshold t, string? effective, string? expires, CodePointOffsets spans) => new()
     {
         ["metric"] = t.Metric,
         ["label"] = t.Label,
@@ -59,8 +72,8 @@ internal static class RuleJson
         {
             ["path"] = t.Source.Path,
             ["quote"] = t.Source.Quote,
-            ["start"] = t.Source.Start,
-            ["end"] = t.Source.End,
+            ["start"] = spans.ToCodePoints(t.Source.Start),
+            ["end"] = spans.ToCodePoints(t.Source.End),
         },
         ["documentId"] = doc.Id,
     };

@@ -28,7 +28,13 @@ namespace ClusterPolicyMiner.Normalize;
 /// <item><c>wrapped-lines</c>: a line is joined to the next when it ends inside a clause (with ，、, or
 /// an opening bracket) or leaves a 《 or （ open (a title wrapped over lines), unless it ends a sentence,
 /// the next line is blank, or the next line starts with a structural marker (第X章/节/条, （一）, 一、, 1.,
-/// 附件). Other line breaks are taken as genuine.</item>
+/// 附件). A text hard-wrapped at a fixed width (pdftotext without -layout, text copied from a PDF) has most
+/// of its long lines within a few columns of one width: there a line that reaches that width goes on in the
+/// next line, whatever the next line starts with when the line does not end a sentence (平方公\n里, 总产\n值
+/// 50%以上, 高于5\n%, …依照本细则，\n第五条) and the line has clause punctuation (a title has none), and
+/// unless the next line starts with a structural marker when it does (a sentence ending at the margin is more
+/// often inside a paragraph than at its end). The two are joined
+/// without a space (with one between two Latin letters). Other line breaks are taken as genuine.</item>
 /// </list>
 /// </remarks>
 internal static partial class LineLayout
@@ -179,18 +185,107 @@ internal static partial class LineLayout
 
     public static IReadOnlyList<string> WrappedLines(IReadOnlyList<string> lines)
     {
+        var wrapWidth = HardWrapWidth(lines);
+        if (wrapWidth is { } width && RunningLines(lines, width) is { Count: > 0 } running)
+            lines = [.. lines.Where(l => !running.Contains(RunningKey(l)))];
         List<string>? result = null;
         for (var n = 0; n < lines.Count; n++)
         {
-            var joins = n > 0 && Continues(result is null ? lines[n - 1] : result[^1], lines[n]);
+            var previous = result is null ? lines[n - Math.Min(n, 1)] : result[^1];
+            var hardWrapped = n > 0 && wrapWidth is { } w && lines[n] is { Length: > 0 } and not "\f" && IsFullLine(lines[n - 1], w)
+                && (!StructuralMarker.StartsLine(lines[n]) || !IsSentenceEnd(lines[n - 1][^1]) && HasClausePunctuation(lines[n - 1]))
+                && !EndsParagraph(lines[n - 1], lines[n], w);
+            var joins = n > 0 && (hardWrapped || Continues(previous, lines[n]));
             if (joins)
             {
                 result ??= [.. lines.Take(n)];
-                result[^1] += lines[n];
+                var space = hardWrapped && char.IsAsciiLetter(previous[^1]) && char.IsAsciiLetter(lines[n][0]) ? " " : "";
+                result[^1] += space + lines[n];
             }
             else result?.Add(lines[n]);
         }
         return result ?? lines;
+    }
+
+    /// <summary>In a hard-wrapped text (text copied from a PDF keeps no page breaks), the running header or
+    /// footer of every page (XX省工业和信息化厅文件, - 3 -) stands between two halves of a paragraph: a short line
+    /// without sentence punctuation that comes back at least three times, apart, digits standing for any number.</summary>
+    private static HashSet<string> RunningLines(IReadOnlyList<string> lines, int width)
+    {
+        var seen = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (l.Length is 0 or > 30 || l == "\f" || Columns(l) >= width - WrapSlack || l.Any(c => IsSentenceEnd(c) || c is '，' or ',')) continue;
+            var key = RunningKey(l);
+            if (!seen.TryGetValue(key, out var at)) seen[key] = at = [];
+            if (at.Count == 0 || i - at[^1] > 2) at.Add(i);
+        }
+        return [.. seen.Where(kv => kv.Value.Count >= 3).Select(kv => kv.Key)];
+    }
+
+    private static string RunningKey(string line) => Digits().Replace(line, "#");
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    /// <summary>Below this width (in columns, an ideograph counting two) no text is taken as hard-wrapped.</summary>
+    private const int MinWrapWidth = 36;
+
+    /// <summary>How many columns short of the width a full line may stop (an ideograph that did not fit, a
+    /// half-width digit or quote).</summary>
+    private const int WrapSlack = 3;
+
+    /// <summary>The width a text is hard-wrapped at, or null: the widest window of <see cref="WrapSlack"/> + 1
+    /// columns holding at least five and at least 40 % of the lines of <see cref="MinWrapWidth"/> columns or
+    /// more, with fewer than 10 % of them wider.</summary>
+    private static int? HardWrapWidth(IReadOnlyList<string> lines)
+    {
+        var widths = new List<int>();
+        foreach (var l in lines)
+            if (l.Length * 2 >= MinWrapWidth && Columns(l) is var c and >= MinWrapWidth) widths.Add(c);
+        if (widths.Count < 5) return null;
+        int? best = null;
+        var bestCount = 0;
+        foreach (var v in widths.Distinct().OrderDescending())
+        {
+            var count = widths.Count(x => x <= v && x >= v - WrapSlack);
+            if (count > bestCount) (best, bestCount) = (v, count);
+        }
+        if (best is not { } width || bestCount < 5 || bestCount * 10 < widths.Count * 4) return null;
+        return widths.Count(x => x > width) * 10 < widths.Count ? width : null;
+    }
+
+    /// <summary>A full line that still ends its paragraph: a title (…的通知, …办法（暂行）) with no clause
+    /// punctuation, or a sentence or title followed by a line of its own (an issuer, a date, a document number).</summary>
+    private static bool EndsParagraph(string line, string next, int width)
+    {
+        var title = !HasClausePunctuation(line) && !Unclosed(line, '《', '》') && TitleEnd().IsMatch(line);
+        if (title) return true;
+        if (!IsSentenceEnd(line[^1])) return false;
+        return !IsFullLine(next, width) && !HasClausePunctuation(next) && OwnLine().IsMatch(next);
+    }
+
+    [GeneratedRegex(@"(?:通知|办法|细则|规定|意见|方案|标准|决定|公告|通告|[（(](?:暂行|试行|征求意见稿)[）)])$")]
+    private static partial Regex TitleEnd();
+
+    /// <summary>An issuer (…厅, …局, …委员会), a date (2023年4月28日) or a document number (…〔2023〕89号).</summary>
+    [GeneratedRegex(@"^(?:\S{2,30}(?:厅|局|委员会|委|政府|办公室)|\d{4}年\d{1,2}月\d{1,2}日|\S{1,12}〔\d{4}〕\d+号)$")]
+    private static partial Regex OwnLine();
+
+    private static bool HasClausePunctuation(string line) => line.Any(c => c is '，' or '、' or '。' or '；' or ',' or ';');
+
+    private static bool IsFullLine(string line, int width) => line.Length > 0 && Columns(line) >= width - WrapSlack;
+
+    /// <summary>Display columns: two for ideographs and full-width forms, one otherwise.</summary>
+    private static int Columns(string line)
+    {
+        var n = 0;
+        foreach (var c in line)
+            n += c >= '\u2E80' && c <= '\uA4CF' || c >= '\uAC00' && c <= '\uD7A3' || c >= '\uF900' && c <= '\uFAFF'
+                 || c >= '\uFE30' && c <= '\uFE4F' || c >= '\uFF00' && c <= '\uFF60' || c >= '\uFFE0' && c <= '\uFFE6'
+                 || char.IsHighSurrogate(c) ? 2 : char.IsLowSurrogate(c) ? 0 : 1;
+        return n;
     }
 
     /// <summary>True when <paramref name="line"/> is cut inside a clause and <paramref name="next"/> goes on with it.</summary>

@@ -20,37 +20,52 @@ public static partial class ChineseNumberRecognizer
             var url = urls.FirstOrDefault(u => u.Index <= i && i < u.End);
             if (url.End > i) { i = url.End; continue; }
 
-            if (s[i] == '第')
+            try
             {
-                var n = NumeralParser.Parse(s, i + 1, allowSign: false, afterKeyword: true);
-                if (n.Valid)
-                {
-                    found.Add(new Reading(NumberKind.Ordinal, n.Value, null, null, i, n.End, null));
-                    i = n.End;
-                }
-                else i++;
-                continue;
+                i = ReadAt(s, i, found);
             }
-            if (PercentPrefix(s, i) is { } percent)
+            catch (OverflowException)
             {
-                found.Add(percent);
-                i = percent.End;
-                continue;
+                // A safety net: the parser reports its own overflows; any other arithmetic that overflows
+                // on an absurd numeral is an out-of-range number, never an exception.
+                var end = i + 1;
+                while (end < s.Length && IsNumeralChar(s[end])) end++;
+                found.Add(new Reading(NumberKind.OutOfRange, null, null, null, i, end, null));
+                i = end;
             }
-            if (!IsNumeralStart(s, i)) { i++; continue; }
-
-            var numeral = NumeralParser.Parse(s, i);
-            if (!numeral.Valid || IsWordNotNumber(s, i))
-            {
-                i = Math.Max(numeral.End, i + 1);
-                continue;
-            }
-            var reading = SuffixReader.Read(s, numeral);
-            reading = SuffixReader.TryRange(s, reading) ?? reading;
-            found.Add(reading);
-            i = reading.End;
         }
         return found.Select(r => r.ToMention(nt, text)).ToList();
+    }
+
+    /// <summary>Reads what starts at <paramref name="i"/> into <paramref name="found"/>; returns where to go on.</summary>
+    private static int ReadAt(string s, int i, List<Reading> found)
+    {
+        if (s[i] == '第')
+        {
+            var n = NumeralParser.Parse(s, i + 1, allowSign: false, afterKeyword: true);
+            if (!n.Valid) return i + 1;
+            found.Add(new Reading(NumberKind.Ordinal, n.Value, null, null, i, n.End, null));
+            return n.End;
+        }
+        if (PercentPrefix(s, i) is { } percent)
+        {
+            var reading = SuffixReader.TryRange(s, percent, PercentPrefix) ?? percent;
+            found.Add(reading);
+            return reading.End;
+        }
+        if (!IsNumeralStart(s, i)) return i + 1;
+
+        var numeral = NumeralParser.Parse(s, i);
+        if (numeral.OutOfRange)
+        {
+            found.Add(new Reading(NumberKind.OutOfRange, null, null, null, i, numeral.End, null));
+            return numeral.End;
+        }
+        if (!numeral.Valid || IsWordNotNumber(s, i)) return Math.Max(numeral.End, i + 1);
+        var read = SuffixReader.Read(s, numeral);
+        read = SuffixReader.TryRange(s, read, PercentPrefix) ?? SuffixReader.DateRangeEnd(s, read) ?? read;
+        found.Add(read);
+        return read.End;
     }
 
     /// <summary>百分之五十, 千分之二点四, 百万分之五: the denominator is written first, with no numeral
@@ -81,6 +96,7 @@ public static partial class ChineseNumberRecognizer
     {
         var c = s[i];
         if (IsNumeralChar(c)) return true;
+        if (c == '几' && i + 1 < s.Length && (SmallUnit(s[i + 1]) > 0 || BigUnit(s[i + 1]) > 0)) return true;
         if (c == '.' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])) return true;
         if (c is '-' or '负' && i + 1 < s.Length)
         {
@@ -99,6 +115,7 @@ public static partial class ChineseNumberRecognizer
         ("一体", 0), ("一带一路", 0), ("一带一路", 2), ("一些", 0), ("一旦", 0), ("一致", 0), ("一直", 0),
         ("一并", 0), ("一起", 0), ("一定", 0), ("统一", 1), ("唯一", 1), ("同一", 1), ("万一", 1), ("逐一", 1),
         ("进一步", 1), ("一方面", 0), ("之一", 1), ("一流", 0), ("一站式", 0), ("一线", 0), ("一是", 0), ("一级", 0),
+        ("一批", 0), ("一次性", 0), ("单一", 1), ("零售", 0), ("零星", 0), ("零部件", 0), ("零件", 0), ("零距离", 0),
     ];
 
     private static bool IsWordNotNumber(string s, int i) =>
@@ -112,7 +129,8 @@ public static partial class ChineseNumberRecognizer
 }
 
 /// <summary>A mention while scanning, with offsets in the folded text.</summary>
-internal sealed record Reading(NumberKind Kind, decimal? Value, decimal? Upper, string? Unit, int Start, int End, string? DateText)
+internal sealed record Reading(NumberKind Kind, decimal? Value, decimal? Upper, string? Unit, int Start, int End, string? DateText,
+    char? Open = null)
 {
     /// <summary>1.5 × 10^8 is 150000000, not 150000000.0: trailing zeros of the scale are dropped.</summary>
     private static decimal? Trim(decimal? d) => d / 1.000000000000000000000000000000000m;
@@ -121,6 +139,6 @@ internal sealed record Reading(NumberKind Kind, decimal? Value, decimal? Upper, 
     {
         var start = nt.Original(Start);
         var end = nt.OriginalEnd(End);
-        return new NumberMention(Kind, Trim(Value), Trim(Upper), Unit, start, end, original[start..end], DateText);
+        return new NumberMention(Kind, Trim(Value), Trim(Upper), Unit, start, end, original[start..end], DateText, Open?.ToString());
     }
 }

@@ -15,6 +15,8 @@ public enum NumberKind
     Duration,
     Money,
     Dimension,
+    /// <summary>Characters that form a numeral too large or too long to be a value (Value is null).</summary>
+    OutOfRange,
 }
 
 /// <summary>One number found in a text.</summary>
@@ -29,6 +31,7 @@ public enum NumberKind
 /// <param name="Text">The characters between Start and End.</param>
 /// <param name="DateText">For dates: yyyy-MM-dd, or MM-dd when the year is not written (MM for a month
 /// alone); for years: yyyy.</param>
+/// <param name="Open">余, 多 or 几 when the amount is open (500余亿元, 五百多, 几十家): more than the value.</param>
 public sealed record NumberMention(
     NumberKind Kind,
     decimal? Value,
@@ -37,4 +40,5 @@ public sealed record NumberMention(
     int Start,
     int End,
     string Text,
-    string? DateText = null);
+    string? DateText = null,
+    string? Open = null);

@@ -5,7 +5,10 @@ namespace ClusterPolicyMiner.Numbers;
 
 /// <summary>A numeral read from the folded text. <see cref="Valid"/> is false for runs that look like
 /// numerals but are not numbers (二三十, 十四五, 万 alone, 陆 in 陆地): the scanner skips past them.</summary>
-internal readonly record struct Numeral(bool Valid, decimal Value, int Start, int End, int AsciiDigits, bool IsDigitString, bool HasFraction)
+/// <param name="Open">余, 多 or 几 when the numeral is an open amount (500余, 五百多, 几十): more than written.</param>
+/// <param name="OutOfRange">The characters are a numeral, but too large or too long to be a value (not Valid).</param>
+internal readonly record struct Numeral(bool Valid, decimal Value, int Start, int End, int AsciiDigits, bool IsDigitString, bool HasFraction,
+    char? Open = null, bool OutOfRange = false)
 {
     public bool IsInteger => Valid && !HasFraction && Value == decimal.Truncate(Value);
 
@@ -18,12 +21,31 @@ internal readonly record struct Numeral(bool Valid, decimal Value, int Start, in
 /// 二〇三五) starting at a position.</summary>
 internal static class NumeralParser
 {
+    /// <summary>Values at or above this (10^20: a hundred million times a province's yearly output) are not
+    /// amounts a requirement states; they are reported as out of range rather than read.</summary>
+    private const decimal Limit = 100_000_000_000_000_000_000m;
+
     private enum Tok { Number, Digit, Zero, Unit, Big }
 
     private readonly record struct Token(Tok Kind, decimal Value, int Digits);
 
     /// <param name="afterKeyword">The numeral follows 分之 or 第, where 肆 or 伍 alone is surely a number.</param>
     public static Numeral Parse(string s, int start, bool allowSign = true, bool afterKeyword = false)
+    {
+        try
+        {
+            var n = ParseUnchecked(s, start, allowSign, afterKeyword);
+            return n.Valid && Math.Abs(n.Value) >= Limit ? n with { Valid = false, Value = 0, OutOfRange = true } : n;
+        }
+        catch (OverflowException)
+        {
+            var end = start;
+            while (end < s.Length && (IsNumeralChar(s[end]) || s[end] is '.' or ',' or '点')) end++;
+            return new Numeral(false, 0, start, Math.Max(end, start + 1), 0, false, false, OutOfRange: true);
+        }
+    }
+
+    private static Numeral ParseUnchecked(string s, int start, bool allowSign, bool afterKeyword)
     {
         var i = start;
         var negative = false;
@@ -37,9 +59,30 @@ internal static class NumeralParser
         var tokens = new List<Token>();
         var lastSmallUnit = int.MaxValue;
         string? fraction = null;
+        char? open = null;
         while (i < s.Length)
         {
             var c = s[i];
+            if (Tens(c) is > 0 and var tens)
+            {
+                // 廿 and 卅 are 二十 and 三十 in one character.
+                if (tokens.Count > 0 && tokens[^1].Kind is Tok.Number or Tok.Digit || 10 >= lastSmallUnit) break;
+                tokens.Add(new Token(Tok.Digit, tens / 10, 1));
+                tokens.Add(new Token(Tok.Unit, 10, 0));
+                lastSmallUnit = 10;
+                i++;
+                continue;
+            }
+            if (c == '几' && (tokens.Count > 0 && tokens[^1].Kind is Tok.Unit or Tok.Big
+                              || i + 1 < s.Length && (SmallUnit(s[i + 1]) > 0 || BigUnit(s[i + 1]) > 0)))
+            {
+                // 几十, 十几, 几百: an open amount; 几 counts as nothing (几十 = 10, read as more than 10).
+                if (tokens.Count > 0 && tokens[^1].Kind is Tok.Number or Tok.Digit) break;
+                tokens.Add(new Token(Tok.Digit, i + 1 < s.Length && BigUnit(s[i + 1]) > 0 ? 1 : 0, 1));
+                open = '几';
+                i++;
+                continue;
+            }
             if (char.IsAsciiDigit(c) || c == '.' && tokens.Count == 0 && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])
                 && (i == 0 || s[i - 1] != '.' && !char.IsAsciiDigit(s[i - 1])))
             {
@@ -71,10 +114,18 @@ internal static class NumeralParser
                 lastSmallUnit = int.MaxValue;
                 tokens.Add(new Token(Tok.Big, big, 0)); i++; continue;
             }
-            if (c is '余' or '多' or '几' && tokens.Count > 0 && i + 1 < s.Length && BigUnit(s[i + 1]) > 0)
+            if (c is '余' or '多' && tokens.Count > 0 && i + 1 < s.Length && BigUnit(s[i + 1]) > 0)
             {
+                open = c;
                 i++;
                 continue;
+            }
+            if (c is '余' or '多' && tokens.Count > 0 && (i + 1 >= s.Length || !IsNumeralChar(s[i + 1]) && s[i + 1] != '于'))
+            {
+                // 五百多, 500余家, 十余年: more than the numeral says.
+                open = c;
+                i++;
+                break;
             }
             if (c == '点' && tokens.Count > 0 && tokens[^1].Kind != Tok.Number && i + 1 < s.Length)
             {
@@ -91,13 +142,14 @@ internal static class NumeralParser
         }
 
         if (tokens.Count == 0) return new Numeral(false, 0, start, Math.Max(i, start + 1), 0, false, false);
+        if (open == '几' && tokens.All(t => t.Kind is Tok.Digit or Tok.Zero)) return new Numeral(false, 0, start, i, 0, false, false);
         var value = Evaluate(tokens, start, s, afterKeyword, out var digitString, out var valid);
         if (!valid) return new Numeral(false, 0, start, i, 0, false, false);
         var hasFraction = fraction is not null || tokens.Any(t => t.Kind == Tok.Number && t.Value != decimal.Truncate(t.Value));
         if (fraction is not null)
             value += decimal.Parse("0." + fraction, CultureInfo.InvariantCulture);
         var asciiDigits = tokens.Count == 1 && tokens[0].Kind == Tok.Number ? tokens[0].Digits : 0;
-        return new Numeral(true, negative ? -value : value, start, i, asciiDigits, digitString, hasFraction);
+        return new Numeral(true, negative ? -value : value, start, i, asciiDigits, digitString, hasFraction, open);
     }
 
     /// <summary>Digits with thousands separators (1,050,000) and one decimal point; "2222.2222.22" is

@@ -107,6 +107,9 @@ internal sealed class NumeralText
     /// numbers when they stand with other numeral characters.</summary>
     internal static bool IsAmbiguousAlone(char c) => c is '陆' or '肆' or '伍' or '拾' or '佰' or '仟';
 
+    /// <summary>廿 (20) and 卅 (30); 0 for any other character.</summary>
+    internal static int Tens(char c) => c switch { '廿' => 20, '卅' => 30, _ => 0 };
+
     internal static bool IsNumeralChar(char c) =>
-        char.IsAsciiDigit(c) || ChineseDigit(c) >= 0 || SmallUnit(c) > 0 || BigUnit(c) > 0;
+        char.IsAsciiDigit(c) || ChineseDigit(c) >= 0 || SmallUnit(c) > 0 || BigUnit(c) > 0 || Tens(c) > 0;
 }

@@ -92,7 +92,8 @@ public sealed partial class PolicyStore
     /// fall back to a substring scan). Returns the matching sentence of each hit.</summary>
     public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
     {
-        query = query.Trim();
+        // The query is normalised as the documents were (widths, traditional → simplified), so 產業集羣 finds 产业集群.
+        query = Normalize.Normalizer.Normalize(query, new Normalize.NormalizeOptions { CharactersOnly = true }).Text.Trim();
         if (query.Length == 0) return [];
         using var cmd = _db.CreateCommand();
         var select = """

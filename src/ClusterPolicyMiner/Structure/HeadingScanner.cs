@@ -6,6 +6,11 @@ namespace ClusterPolicyMiner.Structure;
 /// <param name="Suffix">For 第十二条之一, the 1 of 之一; otherwise 0.</param>
 /// <param name="AtLineStart">Only whitespace since the last line break: strong evidence of a heading.</param>
 /// <param name="Segment">The path segment, e.g. 第十二条, （二）, 一, 1, 附件.</param>
+/// <param name="Inline">No boundary before it (总则第一条, 施行。”第二条 without a space, 公布施行第一条): weak
+/// evidence, a heading only when its number is the one the numbering expects next.</param>
+/// <param name="ReferenceLike">第X条 followed by what a reference may continue with, and a body may start
+/// with (第九条项目建议书…, 第六条规定本市…, 第二十七条第二十五条第（三）项…): a heading only with all the
+/// evidence (a boundary before, the expected number, and the next article after it).</param>
 internal sealed record HeadingCandidate(
     OutlineKind Kind,
     int Number,
@@ -13,12 +18,17 @@ internal sealed record HeadingCandidate(
     int Start,
     int MarkerEnd,
     bool AtLineStart,
-    string Segment);
+    string Segment,
+    bool Inline = false,
+    bool ReferenceLike = false);
 
 /// <summary>Finds heading markers (第X章/节/条, 一、, （一）, 1., 附件) at positions where a heading may
 /// begin: the start of a line, after whitespace, or after a sentence-ending mark. It does not depend on
 /// line breaks: a text on one line separated by spaces or by 。 is scanned the same way. Whether a
-/// candidate really opens a node is decided by <see cref="OutlineBuilder"/> from the numbering.</summary>
+/// candidate really opens a node is decided by <see cref="OutlineBuilder"/> from the numbering.
+/// A page that lost its line breaks and spaces glues a 第X章/节/条 to what precedes it (第一章 总则第一条 …);
+/// such markers are returned as well, flagged <see cref="HeadingCandidate.Inline"/>, unless the words
+/// before them make them a reference (依照本条例第二十条, 《…》第五条).</summary>
 internal static class HeadingScanner
 {
     /// <summary>The start of an attachment list (附件：1. …): the notice's list of attachments, not an annex.</summary>
@@ -31,7 +41,12 @@ internal static class HeadingScanner
             var c = text[i];
             if (c is not ('第' or '（' or '(' or '附') && !ChineseNumeral.IsNumeralChar(c)) continue;
             var boundary = BoundaryBefore(text, i);
-            if (boundary is null) continue;
+            if (boundary is null)
+            {
+                if (c == '第' && !AfterReferenceWord(text, i) && Ordinal(text, i) is { } inline)
+                    yield return inline with { Inline = true };
+                continue;
+            }
             var candidate = c switch
             {
                 '第' => Ordinal(text, i),
@@ -54,6 +69,31 @@ internal static class HeadingScanner
         if (j < 0 || text[j] is '\n' or '\r') return true;
         if (sawSpace) return false;
         return text[j] is '。' or '；' or ';' or '：' or ':' or '！' or '？' ? false : null;
+    }
+
+    /// <summary>Words that, right before 第X条, make it a reference to a provision rather than a heading.
+    /// Only words a chapter title does not end with: 参与, 协同 and 依据 end titles, so 与, 同 are not here.</summary>
+    private static readonly string[] ReferenceWords =
+    [
+        "本法", "该法", "本条例", "该条例", "本规定", "本办法", "本细则", "本规则", "本决定", "本章程", "本意见",
+        "本通知", "本章", "本节", "本编", "》", "依照", "根据", "按照", "违反", "适用", "参照", "参见", "详见",
+    ];
+
+    /// <summary>A reference word before <paramref name="i"/>, or a connector after another provision
+    /// (第三条和第五条, 第十条、第十二条).</summary>
+    private static bool AfterReferenceWord(string text, int i)
+    {
+        var before = text.AsSpan(0, i);
+        foreach (var w in ReferenceWords)
+        {
+            if (!before.EndsWith(w, StringComparison.Ordinal)) continue;
+            // 基本规定, 文本规定: 本 closes another word there, and the title is not a reference.
+            var k = i - w.Length - 1;
+            if (w[0] == '本' && k >= 0 && "基根资成样文版原日副剧课账".Contains(text[k])) continue;
+            return true;
+        }
+        return i >= 2 && text[i - 1] is '和' or '及' or '或' or '与' or '、' or '至' or '到'
+            && text[i - 2] is '条' or '款' or '项' or '章' or '节';
     }
 
     internal static bool IsInlineSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\u2002' or '\u2003';
@@ -87,7 +127,9 @@ internal static class HeadingScanner
             }
         }
         if (IsReferenceContinuation(text, end)) return null;
-        return new HeadingCandidate(kind.Value, number.Value, suffix, i, end, false, text[i..end]);
+        if (kind != OutlineKind.Article && MayContinueAReference(text, end)) return null; // 第二章第五条
+        return new HeadingCandidate(kind.Value, number.Value, suffix, i, end, false, text[i..end],
+            ReferenceLike: MayContinueAReference(text, end));
     }
 
     /// <summary>What follows a reference rather than a heading: 第十二条规定的, 第二章第五条, 第三条所称.</summary>
@@ -95,12 +137,17 @@ internal static class HeadingScanner
     {
         if (at >= text.Length) return false;
         var rest = text.AsSpan(at, Math.Min(4, text.Length - at));
-        return rest[0] is '、' or '，' or ',' or '的' or '第' or '款' or '项' or '）' or ')'
+        return rest[0] is '、' or '，' or ',' or '的' or '）' or ')'
             || (rest.Length > 1 && rest[0] is '至' or '和' or '或' or '及' or '与' && rest[1] == '第')
-            || rest.StartsWith("规定") || rest.StartsWith("之规定") || rest.StartsWith("所称")
+            || (rest.StartsWith("规定") && (rest.Length < 3 || rest[2] is '的' or '，' or ',' or '、' or '。' or '；' or '：'))
+            || rest.StartsWith("之规定") || rest.StartsWith("所称")
             || rest.StartsWith("所列") || rest.StartsWith("所述") || rest.StartsWith("所规定")
             || rest.StartsWith("中规定") || rest.StartsWith("以外") || rest.StartsWith("以及");
     }
+
+    /// <summary>第十二条第一款, 第九条项目…, 第六条规定本市…: a reference as likely as a heading whose body starts so.</summary>
+    private static bool MayContinueAReference(string text, int at) =>
+        at < text.Length && (text[at] is '第' or '款' or '项' || text.AsSpan(at).StartsWith("规定"));
 
     /// <summary>（一） or (一): an item.</summary>
     private static HeadingCandidate? Item(string text, int i)

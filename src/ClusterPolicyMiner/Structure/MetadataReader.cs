@@ -28,14 +28,13 @@ internal static partial class MetadataReader
         var status = (title ?? "").Contains("征求意见稿") || head.Contains("征求意见稿") ? "draft" : "final";
         var issued = wrapper.Signed;
 
-        var (effective, effectiveSentence) = Effective(text, issued);
-        var (validity, explicitExpiry) = Validity(text, effectiveSentence);
-        var expires = explicitExpiry ?? (effective is { } e && validity is { } v ? e.AddYears(v).AddDays(-1) : null);
+        var dates = DocumentDates.Read(text, issued, status == "draft");
         var edition = EditionYear(title ?? "") ?? EditionYear(Opening(text));
         var cites = CitationReader.Read(text, [measureTitle, wrapper.NoticeTitle, title]);
 
         var metadata = new PolicyMetadata(jurisdiction, issuer, title, docNumber, kind, status, issued,
-            page.Published, effective, expires, validity, edition, cites);
+            page.Published, dates.Effective, dates.Expires, dates.ValidityYears, edition, cites)
+        { EffectiveRule = dates.EffectiveRule, ExpiresRule = dates.ExpiresRule };
         return (metadata, Unknowns(metadata));
     }
 
@@ -109,56 +108,6 @@ internal static partial class MetadataReader
         if (list < apply && list < review) return "名单公告";
         return apply <= review ? "申报通知" : "复核通知";
     }
-
-    /// <summary>自2023年6月27日起施行 gives the date; 自印发之日起 and 发布之日起 give the issue date.</summary>
-    private static (DateOnly?, string?) Effective(string text, DateOnly? issued)
-    {
-        if (EffectiveDateRegex().Match(text) is { Success: true } m)
-            return (DateReader.ToDate(DateReader.DateRegex().Match(m.Value)), SentenceAround(text, m.Index));
-        if (EffectiveOnIssueRegex().Match(text) is { Success: true } r)
-            return (issued, SentenceAround(text, r.Index));
-        return (null, null);
-    }
-
-    /// <summary>The document's own validity (有效期2年, 有效期三年) or end date (有效期至…): in the sentence
-    /// that says when it takes effect, or in one that begins with 本办法/本细则/本通知. The validity of
-    /// recognised clusters (集群有效期为三年) is a threshold, not this.</summary>
-    private static (int?, DateOnly?) Validity(string text, string? effectiveSentence)
-    {
-        var sentences = new List<string>();
-        if (effectiveSentence is not null) sentences.Add(effectiveSentence);
-        sentences.AddRange(OwnValiditySentenceRegex().Matches(text).Select(m => m.Value));
-        foreach (var s in sentences)
-        {
-            if (ValidityUntilRegex().Match(s) is { Success: true } u)
-                return (null, DateReader.ToDate(DateReader.DateRegex().Match(u.Value)));
-            if (ValidityYearsRegex().Match(s) is { Success: true } y && ChineseNumeral.Parse(y.Groups["n"].Value) is { } years and > 0)
-                return (years, null);
-        }
-        return (null, null);
-    }
-
-    private static string SentenceAround(string text, int at)
-    {
-        var start = text.LastIndexOfAny(['。', '；', '\n'], Math.Max(0, at - 1)) + 1;
-        var end = text.IndexOfAny(['。', '；', '\n'], at);
-        return text[start..(end < 0 ? text.Length : end)];
-    }
-
-    [GeneratedRegex(@"自\s*" + DateReader.Pattern + @"\s*起\s*(?:施行|实施|执行|生效)")]
-    private static partial Regex EffectiveDateRegex();
-
-    [GeneratedRegex(@"(?:印发|发布|公布|颁布)\s*之日起\s*(?:施行|实施|执行|生效)")]
-    private static partial Regex EffectiveOnIssueRegex();
-
-    [GeneratedRegex(@"有效期(?:为|是)?\s*(?<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年")]
-    private static partial Regex ValidityYearsRegex();
-
-    [GeneratedRegex(@"有效期(?:至|到)\s*" + DateReader.Pattern)]
-    private static partial Regex ValidityUntilRegex();
-
-    [GeneratedRegex(@"本(?:实施细则|实施办法|管理办法|办法|细则|规定|通知|方案|意见)[^。；\n]{0,40}有效期[^。；\n]{0,30}")]
-    private static partial Regex OwnValiditySentenceRegex();
 
     [GeneratedRegex(@"(?<year>[12]\d{3})\s*年度")]
     private static partial Regex EditionRegex();

@@ -6,38 +6,32 @@ namespace ClusterPolicyMiner.Thresholds;
 /// <summary>A comparator phrase as written and the operator it means.</summary>
 internal readonly record struct Comparator(string Phrase, string Op);
 
-/// <summary>Comparator semantics of Chinese legal usage (民法典 第一千二百五十九条, see DESIGN.md): 以上, 以下,
-/// 以内, 不超过, 不少于, 不低于, 不高于, 至少 include the bound; 高于, 低于, 超过, 不满, 不足, 少于, 多于 exclude it;
-/// 左右 and 约 are approximate. A document may redefine 以上/以下 for itself.</summary>
+/// <summary>The comparator of one number: what it means, the reference of a relative rule
+/// (高于全省平均水平2个百分点), and where its phrase starts in the text.</summary>
+internal sealed record ComparatorMatch(Comparator Comparator, string? Reference, int PhraseStart);
+
+/// <summary>Comparator semantics of Chinese legal usage (民法典 第一千二百五十九条, see DESIGN.md), read with the
+/// tables of reading.yaml: a comparator before the number (possibly with fillers and a reference between, as in
+/// 超过人民币20亿元, 约为百分之十, 高于全省平均水平2个百分点), else one after it (5家以上, 3个或者以上); an inclusive
+/// marker (（含）, （含5%）, （不含）) moves the bound in or out. A document may redefine 以上/以下 for itself.</summary>
 internal sealed partial class Comparators
 {
-    // Longest first, so that 不超过 is not read as 超过.
-    private static readonly Comparator[] Before =
-    [
-        new("不少于", ">="), new("不低于", ">="), new("不小于", ">="), new("不超过", "<="), new("不高于", "<="),
-        new("不多于", "<="), new("不大于", "<="), new("至少", ">="), new("高于", ">"), new("低于", "<"),
-        new("超过", ">"), new("多于", ">"), new("少于", "<"), new("大于", ">"), new("小于", "<"),
-        new("不满", "<"), new("不足", "<"), new("约", "~"),
-    ];
+    private const int MaxSkips = 3;
 
-    private static readonly Comparator[] After =
-    [
-        new("及以上", ">="), new("及以下", "<="), new("以上", ">="), new("以下", "<="), new("以内", "<="),
-        new("之内", "<="), new("左右", "~"),
-    ];
-
+    private readonly ReadingLexicon _lexicon;
     private readonly bool _aboveExcludes;
     private readonly bool _belowExcludes;
 
-    private Comparators(bool aboveExcludes, bool belowExcludes)
+    private Comparators(ReadingLexicon lexicon, bool aboveExcludes, bool belowExcludes)
     {
+        _lexicon = lexicon;
         _aboveExcludes = aboveExcludes;
         _belowExcludes = belowExcludes;
     }
 
     /// <summary>Reads the document's own definition of 以上/以下 (本办法所称以上包括本数, …以下不含本数) and
     /// reports each one found as a ComparatorRedefined diagnostic quoting it.</summary>
-    public static Comparators ForDocument(string text, string? documentId, List<Diagnostic> diagnostics)
+    public static Comparators ForDocument(string text, string? documentId, List<Diagnostic> diagnostics, ReadingLexicon lexicon)
     {
         bool above = false, below = false;
         foreach (Match m in Redefinition().Matches(text))
@@ -50,29 +44,87 @@ internal sealed partial class Comparators
             diagnostics.Add(new Diagnostic(DiagnosticCode.ComparatorRedefined, documentId, m.Index,
                 $"「{m.Value}」: {meaning}"));
         }
-        return new Comparators(above, below);
+        return new Comparators(lexicon, above, below);
     }
 
-    /// <summary>The comparator written just before [start) or just after [end) a number in the clause.
-    /// 内 after a duration (15个工作日内) and 前 after a date (3月30日前) are deadlines, read as &lt;=.</summary>
-    public Comparator? Find(string text, int clauseStart, int start, int end, int clauseEnd, bool isTime)
+    /// <summary>The comparator of the number at [start, end) in the clause [clauseStart, clauseEnd).
+    /// 内 after a duration (15个工作日内) and 前 after a date (3月30日前) are deadlines, read as &lt;=.
+    /// A reference with no comparator (是全国平均的1.5倍) reads as =.</summary>
+    public ComparatorMatch? Find(string text, int clauseStart, int start, int end, int clauseEnd, bool isTime)
     {
-        var before = text.AsSpan(clauseStart, start - clauseStart).TrimEnd();
-        foreach (var c in Before)
-            if (before.EndsWith(c.Phrase, StringComparison.Ordinal)) return c;
-        var after = text.AsSpan(end, clauseEnd - end).TrimStart();
-        foreach (var c in After)
-            if (after.StartsWith(c.Phrase, StringComparison.Ordinal)) return Apply(c);
-        if (isTime && (after.StartsWith("内") || after.StartsWith("前"))) return new Comparator(after[..1].ToString(), "<=");
-        return null;
+        var beforeText = text[clauseStart..start];
+        var before = beforeText.Replace(" ", "");
+        var after = text[end..clauseEnd].Replace(" ", "");
+        var (inclusive, afterMarker) = Inclusive(after);
+        string? reference = null;
+
+        for (var skip = 0; skip <= MaxSkips; skip++)
+        {
+            foreach (var c in _lexicon.Before)
+                if (before.EndsWith(c.Phrase, StringComparison.Ordinal))
+                    return new ComparatorMatch(Adjust(c, inclusive), reference, clauseStart + PhraseIndex(beforeText, c.Phrase));
+            if (Than().Match(before) is { Success: true } than)
+            {
+                var op = than.Groups["dir"].Value is "低" or "少" ? "<" : ">";
+                return new ComparatorMatch(Adjust(new Comparator("比" + than.Groups["dir"].Value, op), inclusive),
+                    than.Groups["ref"].Value, clauseStart + PhraseIndex(beforeText, "比"));
+            }
+            if (reference is null && _lexicon.ReferenceAtEnd.Match(before) is { Success: true } r)
+            {
+                reference = r.Groups["ref"].Value;
+                before = before[..r.Index];
+                continue;
+            }
+            var filler = _lexicon.Fillers.FirstOrDefault(f => before.EndsWith(f, StringComparison.Ordinal));
+            if (filler is null) break;
+            before = before[..^filler.Length];
+        }
+
+        var rest = after[afterMarker..];
+        foreach (var c in _lexicon.After)
+            if (rest.StartsWith(c.Phrase, StringComparison.Ordinal))
+            {
+                var (later, _) = Inclusive(rest[c.Phrase.Length..]);
+                return new ComparatorMatch(Adjust(Apply(c), inclusive ?? later), reference, end);
+            }
+        if (isTime && (after.StartsWith('内') || after.StartsWith('前')))
+            return new ComparatorMatch(new Comparator(after[..1], "<="), reference, end);
+        return reference is null ? null : new ComparatorMatch(new Comparator("", "="), reference, start);
     }
 
-    private Comparator Apply(Comparator c) => c.Phrase switch
+    /// <summary>（含）, （含5%）: true; （不含）: false; null when the text does not start with such a marker.
+    /// The second value is the marker's length.</summary>
+    private (bool? Inclusive, int Length) Inclusive(string after)
     {
-        "以上" or "及以上" when _aboveExcludes => c with { Op = ">" },
-        "以下" or "及以下" when _belowExcludes => c with { Op = "<" },
+        var m = _lexicon.Inclusive.Match(after);
+        return m.Success && m.Index == 0 ? (!m.Groups["not"].Success, m.Length) : (null, 0);
+    }
+
+    private static Comparator Adjust(Comparator c, bool? inclusive) => (c.Op, inclusive) switch
+    {
+        (">", true) => c with { Op = ">=" },
+        ("<", true) => c with { Op = "<=" },
+        (">=", false) => c with { Op = ">" },
+        ("<=", false) => c with { Op = "<" },
         _ => c,
     };
+
+    private static int PhraseIndex(string beforeText, string phrase)
+    {
+        var i = beforeText.LastIndexOf(phrase, StringComparison.Ordinal);
+        return i >= 0 ? i : Math.Max(0, beforeText.LastIndexOf(phrase[0]));
+    }
+
+    private Comparator Apply(Comparator c) => c.Op switch
+    {
+        ">=" when _aboveExcludes && c.Phrase.EndsWith("以上", StringComparison.Ordinal) => c with { Op = ">" },
+        "<=" when _belowExcludes && c.Phrase.EndsWith("以下", StringComparison.Ordinal) => c with { Op = "<" },
+        _ => c,
+    };
+
+    /// <summary>比全省平均水平高3个百分点: a comparison written around its reference.</summary>
+    [GeneratedRegex(@"比(?<ref>[^，,；;。]{2,16}?)(?<dir>高出|高|低|多|少)$")]
+    private static partial Regex Than();
 
     [GeneratedRegex(@"本(?:办法|细则|实施细则|规定|通知|标准|条例|意见)(?:中)?所称(?:的)?[""“‘]?(?<a>以上|以下)[""”’]?(?:[、和及与]?[""“‘]?(?<b>以上|以下)[""”’]?)?[，,]?(?:均|都)?(?<verb>包括|包含|含|不包括|不包含|不含)本数")]
     private static partial Regex Redefinition();

@@ -10,7 +10,8 @@ internal sealed record Metric(
     string Unit,
     IReadOnlyList<string> Labels,
     IReadOnlyList<string> Context,
-    IReadOnlyList<string> Not);
+    IReadOnlyList<string> Not,
+    bool RequiresComparator = false);
 
 /// <summary>The metric taxonomy: which labels name which canonical metric. Loaded from the embedded
 /// metrics.yaml unless the options give another file's text.</summary>
@@ -33,7 +34,7 @@ internal sealed class MetricTaxonomy
             .Deserialize<FileModel>(yaml) ?? new FileModel();
         return new MetricTaxonomy(file.Metrics
             .Where(m => !string.IsNullOrWhiteSpace(m.Id) && m.Labels.Count > 0)
-            .Select(m => new Metric(m.Id, m.Kind != "procedural", m.Unit, m.Labels, m.Context, m.Not))
+            .Select(m => new Metric(m.Id, m.Kind != "procedural", m.Unit, m.Labels, m.Context, m.Not, m.RequiresComparator))
             .ToList());
     }
 
@@ -49,13 +50,14 @@ internal sealed class MetricTaxonomy
     /// (in the sentence for dates, whose verb often sits in the next clause), context words in the sentence,
     /// and no excluding word in the clause. The longest label wins; then a metric whose context matched;
     /// then the order of the file.</summary>
-    public (Metric Metric, string Label)? Match(string unit, string clause, string sentence)
+    /// <param name="anyUnit">For a relative rule (…的1.5倍), whose unit is not the metric's.</param>
+    public (Metric Metric, string Label)? Match(string unit, string clause, string sentence, bool anyUnit = false)
     {
         (Metric Metric, string Label)? best = null;
         var bestScore = (-1, -1);
         foreach (var m in Metrics)
         {
-            if (m.Unit != unit) continue;
+            if (m.Unit != unit && !(anyUnit && m.IsCriterion)) continue;
             if (m.Not.Any(clause.Contains)) continue;
             if (m.Context.Count > 0 && !m.Context.Any(sentence.Contains)) continue;
             var haystack = unit == "date" ? sentence : clause;
@@ -84,5 +86,6 @@ internal sealed class MetricTaxonomy
         public List<string> Labels { get; set; } = [];
         public List<string> Context { get; set; } = [];
         public List<string> Not { get; set; } = [];
+        public bool RequiresComparator { get; set; }
     }
 }

@@ -89,7 +89,7 @@ public class FixtureDecodingTests
     {
         var sources = File.ReadAllText(Path.Combine(TestPaths.Corpus, "SOURCES.md"));
         var documents = FileSource.Enumerate([TestPaths.Corpus]).Where(f => !f.IsSkipped).ToList();
-        Assert.Equal(10, documents.Count);
+        Assert.Equal(11, documents.Count);
         foreach (var f in documents)
             Assert.Contains($"`{Path.GetFileName(f.Path)}`", sources);
     }

@@ -58,18 +58,18 @@ public class CliTests
         File.WriteAllText(Path.Combine(corpus, "a.txt"), "第一条 为促进中小企业发展，制定本办法。\n");
         File.WriteAllText(Path.Combine(corpus, "b.txt"), "第一条 集群有效期为三年。\n");
         var output = dir.File("extracted");
-        var first = await Cpm("", "run", "--corpus", corpus, "--out", output, "--db", dir.File("s.db"));
+        var first = await Cpm("", "run", "--corpus", corpus, "--out-dir", output, "--db", dir.File("s.db"));
         Assert.Equal(0, first.Code);
         var snapshot = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order()
             .Select(f => (f, File.ReadAllText(f))).ToList();
         Assert.Contains(snapshot, x => x.f.EndsWith("a.json"));
-        var second = await Cpm("", "run", "--corpus", corpus, "--out", output, "--db", dir.File("s.db"));
+        var second = await Cpm("", "run", "--corpus", corpus, "--out-dir", output, "--db", dir.File("s.db"));
         Assert.Contains("(0 written, 0 removed)", second.Out);
         Assert.Equal(snapshot, Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order()
             .Select(f => (f, File.ReadAllText(f))).ToList());
 
         File.Delete(Path.Combine(corpus, "b.txt"));
-        var third = await Cpm("", "run", "--corpus", corpus, "--out", output, "--db", dir.File("s.db"));
+        var third = await Cpm("", "run", "--corpus", corpus, "--out-dir", output, "--db", dir.File("s.db"));
         Assert.Equal(0, third.Code);
         Assert.False(File.Exists(Path.Combine(output, "b.json")));
         Assert.False(File.Exists(Path.Combine(output, "b.txt")));

@@ -4,7 +4,7 @@ using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Cli;
 
-/// <summary><c>cpm run --out DIR</c> only ever replaces or removes files it wrote itself.</summary>
+/// <summary><c>cpm run --out-dir DIR</c> only ever replaces or removes files it wrote itself.</summary>
 public class OutputFolderTests : IDisposable
 {
     private readonly TempFolder _dir = new();
@@ -27,7 +27,7 @@ public class OutputFolderTests : IDisposable
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = await CpmApp.RunAsync(["run", "--corpus", corpus ?? _corpus, "--out", output, "--db", _dir.File("s.db")],
+        var code = await CpmApp.RunAsync(["run", "--corpus", corpus ?? _corpus, "--out-dir", output, "--db", _dir.File("s.db")],
             new StringReader(""), o, e);
         return (code, o.ToString(), e.ToString());
     }

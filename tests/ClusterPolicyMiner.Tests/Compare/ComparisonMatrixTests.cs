@@ -12,7 +12,7 @@ public sealed class ComparisonMatrixTests
     [Fact]
     public void TheSeedMatrixShowsEachProvincesOutputAndSmeShareAsTheNoticesStateThem()
     {
-        var m = ComparisonMatrix.Build(All, new MatrixOptions());
+        var m = ComparisonMatrix.Build(All, new MatrixOptions { IncludeDrafts = true });
 
         Assert.Equal(["上海市", "北京市", "陕西省", "青海省"], m.Columns.Select(c => c.Jurisdiction).Order(StringComparer.Ordinal));
         var expected = new (PolicyDocument Doc, string Output, string Share)[]
@@ -36,7 +36,7 @@ public sealed class ComparisonMatrixTests
     [Fact]
     public void AgainstQinghaiAsBaselineHigherFloorsAndExcludedBoundsAreStricter()
     {
-        var m = ComparisonMatrix.Build(All, new MatrixOptions { BaselineDocumentId = Qinghai.Id });
+        var m = ComparisonMatrix.Build(All, new MatrixOptions { IncludeDrafts = true, BaselineDocumentId = Qinghai.Id });
 
         Assert.Equal(BaselineKind.Chosen, m.BaselineKind);
         Assert.Equal(Verdict.Baseline, Cell(m, "output_3y_each", Qinghai).Verdict);
@@ -52,7 +52,7 @@ public sealed class ComparisonMatrixTests
     [Fact]
     public void AgainstBeijingAsBaselineTheOthersAreLooserAndTheStrictComparatorCounts()
     {
-        var m = ComparisonMatrix.Build(All, new MatrixOptions { BaselineDocumentId = Beijing.Id });
+        var m = ComparisonMatrix.Build(All, new MatrixOptions { IncludeDrafts = true, BaselineDocumentId = Beijing.Id });
 
         Assert.Equal(Verdict.Looser, Cell(m, "output_3y_each", Shaanxi).Verdict);
         Assert.Equal(Verdict.Looser, Cell(m, "output_3y_each", Qinghai).Verdict);
@@ -77,9 +77,9 @@ public sealed class ComparisonMatrixTests
     }
 
     [Fact]
-    public void WithoutANationalMeasureOrAChoiceTheBaselineIsTheMedianRequirement()
+    public void AskedForTheMedianTheBaselineIsTheMedianRequirement()
     {
-        var m = ComparisonMatrix.Build(All, new MatrixOptions());
+        var m = ComparisonMatrix.Build(All, new MatrixOptions { IncludeDrafts = true, Baseline = BaselineChoice.Median });
 
         Assert.Equal(BaselineKind.Median, m.BaselineKind);
         // Sorted loosest first: 20亿, 30亿 (上海), 30亿 (陕西), 40亿: the lower middle is 30亿.
@@ -97,7 +97,7 @@ public sealed class ComparisonMatrixTests
             new Spec("output_3y_each", "近三年产值", ">=", 1_000_000_000, "CNY", "以上", "近三年产值均在10亿元以上"),
             new Spec("sme_output_share", "中小企业产值占集群总产值", ">=", 70, "%", "以上", "中小企业产值占集群总产值70%以上"));
 
-        var m = ComparisonMatrix.Build([.. All, national], new MatrixOptions());
+        var m = ComparisonMatrix.Build([.. All, national], new MatrixOptions { IncludeDrafts = true });
 
         Assert.Equal(BaselineKind.National, m.BaselineKind);
         Assert.Equal(national.Id, m.BaselineDocumentId);
@@ -129,7 +129,7 @@ public sealed class ComparisonMatrixTests
     [Fact]
     public void CriteriaThatOnlySomeDocumentsSetAreListedWithWhoSetsThem()
     {
-        var m = ComparisonMatrix.Build(All, new MatrixOptions());
+        var m = ComparisonMatrix.Build(All, new MatrixOptions { IncludeDrafts = true });
 
         var patents = m.PartialCriteria.Single(p => p.Metric == "patents_per_10k");
         Assert.Equal([Shaanxi.Id], patents.PresentIn);

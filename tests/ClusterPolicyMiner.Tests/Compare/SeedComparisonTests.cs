@@ -33,7 +33,7 @@ public sealed class SeedComparisonTests
     [InlineData("上海市", ">=", 3000000000)]
     public void TheMatrixShowsEachProvincesOutputFloor(string jurisdiction, string op, long value)
     {
-        var t = Cell(ComparisonMatrix.Build(Seeds.Value, new MatrixOptions()), "output_3y_each", jurisdiction).Threshold!;
+        var t = Cell(ComparisonMatrix.Build(Seeds.Value, new MatrixOptions { IncludeDrafts = true }), "output_3y_each", jurisdiction).Threshold!;
         Assert.Equal((op, (decimal)value, "CNY"), (t.Op, t.Value!.Value, t.Unit));
         Assert.Contains("each-of-last-3-years", t.Qualifiers);
     }
@@ -45,14 +45,14 @@ public sealed class SeedComparisonTests
     [InlineData("上海市", ">=", 50)]
     public void TheMatrixShowsEachProvincesSmeShare(string jurisdiction, string op, int value)
     {
-        var t = Cell(ComparisonMatrix.Build(Seeds.Value, new MatrixOptions()), "sme_output_share", jurisdiction).Threshold!;
+        var t = Cell(ComparisonMatrix.Build(Seeds.Value, new MatrixOptions { IncludeDrafts = true }), "sme_output_share", jurisdiction).Threshold!;
         Assert.Equal((op, (decimal)value, "%"), (t.Op, t.Value!.Value, t.Unit));
     }
 
     [Fact]
     public void AgainstQinghaiAsBaselineTheOtherProvincesAreJudgedTakingTheComparatorIntoAccount()
     {
-        var m = ComparisonMatrix.Build(Seeds.Value, new MatrixOptions { BaselineDocumentId = Of("青海省").Id });
+        var m = ComparisonMatrix.Build(Seeds.Value, new MatrixOptions { IncludeDrafts = true, BaselineDocumentId = Of("青海省").Id });
         Assert.Equal(BaselineKind.Chosen, m.BaselineKind);
         // ≥ 30亿 and ≥ 40亿 against ≥ 20亿: stricter; > 70% against ≥ 50%: stricter; ≥ 50% against ≥ 50%: equal.
         Assert.Equal(Verdict.Stricter, Cell(m, "output_3y_each", "陕西省").Verdict);
@@ -65,7 +65,7 @@ public sealed class SeedComparisonTests
     [Fact]
     public void AgainstBeijingAsBaselineShanghaisOutputFloorIsLooserAndShaanxisShareEqual()
     {
-        var m = ComparisonMatrix.Build(Seeds.Value, new MatrixOptions { BaselineDocumentId = Of("北京市").Id });
+        var m = ComparisonMatrix.Build(Seeds.Value, new MatrixOptions { IncludeDrafts = true, BaselineDocumentId = Of("北京市").Id });
         Assert.Equal(Verdict.Looser, Cell(m, "output_3y_each", "上海市").Verdict);
         Assert.Equal(Verdict.Looser, Cell(m, "output_3y_each", "青海省").Verdict);
         Assert.Equal(Verdict.Equal, Cell(m, "sme_output_share", "陕西省").Verdict);

@@ -1,136 +1,199 @@
-using System.Diagnostics;
 using AngleSharp.Html.Parser;
-using ClusterPolicyMiner.Compare;
 using ClusterPolicyMiner.Emit;
-using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Tests.Support;
 using static ClusterPolicyMiner.Tests.Compare.SeedDocuments;
+using static ClusterPolicyMiner.Tests.Emit.ReportTestData;
 
 namespace ClusterPolicyMiner.Tests.Emit;
 
 public sealed class ReportWriterTests
 {
-    // A later Qinghai edition (invented for the test) that raises output to 25亿 and says 5%以上 for growth.
-    private static readonly PolicyDocument QinghaiLater = Make("qinghai-2025",
-        Meta("青海省", "implementing-rules", "final", new DateOnly(2025, 6, 27), null, "青海省促进中小企业特色产业集群发展实施细则"),
-        QinghaiCriteria.Replace("20亿元以上", "25亿元以上").Replace("产值年均增速高于5%", "产值年均增速5%以上"),
-        [.. Qinghai.Thresholds.Select(t => t.Metric switch
-        {
-            "output_3y_each" => new Spec(t.Metric, t.Label, ">=", 2_500_000_000, "CNY", "以上", "近三年产值均在25亿元以上", [.. t.Qualifiers]),
-            "output_growth_annual" => new Spec(t.Metric, t.Label, ">=", 5, "%", "以上", "产值年均增速5%以上", [.. t.Qualifiers]),
-            _ => new Spec(t.Metric, t.Label, t.Op, t.Value!.Value, t.Unit, t.Phrase, t.Source.Quote, [.. t.Qualifiers], t.Group),
-        })]);
-
-    private static ComparisonReport Report(IReadOnlyList<PolicyDocument> docs) => new(
-        "中小企业特色产业集群认定标准对比",
-        ComparisonMatrix.Build(docs, new MatrixOptions { BaselineDocumentId = Qinghai.Id, On = new DateOnly(2024, 6, 1) }),
-        [EditionDiff.Compare(Qinghai, QinghaiLater)],
-        [TemplateDiff.Compare(Shaanxi, Qinghai)],
-        docs);
-
-    private static readonly IReadOnlyList<PolicyDocument> Docs = [.. All, QinghaiLater];
-
     [Fact]
     public void TheMarkdownReportMatchesTheReviewedGoldenFile() =>
-        GoldenFile.AssertMatches("comparison.md", ReportWriter.Markdown(Report(Docs)));
+        GoldenFile.AssertMatches("comparison.md", ReportWriter.Markdown(Report()));
 
     [Fact]
     public void TwoRunsGiveIdenticalBytesForEveryReport()
     {
-        var first = ReportWriter.Write(Report(Docs));
+        var first = ReportWriter.Write(Report());
         var second = ReportWriter.Write(Report([.. Docs.Reverse()]));
         Assert.Equal(["reports/comparison.md", "reports/comparison.csv", "reports/comparison.html"], first.Select(f => f.RelativePath));
         Assert.Equal(first, second);
+        Assert.Equal(ReportWriter.Xlsx(Report()), ReportWriter.Xlsx(Report([.. Docs.Reverse()])));
     }
 
     [Fact]
-    public void TheCsvHasOneRowPerMetricAndDocumentWithTheVerdict()
+    public void EveryCellWithoutARequirementSaysWhy()
     {
-        var lines = ReportWriter.Csv(Report(Docs)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("metric,name,document_id,jurisdiction,edition,op,value,unit,phrase,requirement,verdict,baseline", lines[0]);
-        var shaanxiOutput = lines.Single(l => l.StartsWith("output_3y_each,") && l.Contains(Shaanxi.Id));
-        Assert.EndsWith(",>=,3000000000,CNY,以上,30亿元以上,stricter,20亿元以上", shaanxiOutput);
+        var model = ReportWriter.Model(Report());
+        var empty = model.Rows.SelectMany(r => r.Cells).Where(c => c.Requirement is null).ToList();
+        Assert.NotEmpty(empty);
+        Assert.All(model.Rows.SelectMany(r => r.Cells), c => Assert.False(string.IsNullOrWhiteSpace(c.Reason)));
+        var hebei = model.Rows[0].Cells.Single(c => c.DocumentId == ProceduralOnly.Id);
+        Assert.Equal(CellVerdict.NotSet, hebei.Verdict);
+        Assert.Equal("no criteria in this document: they are in 《河北省中小企业特色产业集群认定管理办法》冀工信企〔2023〕12号, not in the corpus", hebei.Reason);
+        // A draft named explicitly is shown but not judged; its empty cells still say it is a draft.
+        var named = ReportWriter.Model(Report() with
+        {
+            Matrix = global::ClusterPolicyMiner.Compare.ComparisonMatrix.Build(Docs, new() { DocumentIds = [Qinghai.Id, Beijing.Id] }),
+        });
+        var draftCells = named.Rows.SelectMany(r => r.Cells).Where(c => c.DocumentId == Beijing.Id).ToList();
+        Assert.NotEmpty(draftCells);
+        Assert.All(draftCells.Where(c => c.Requirement is not null), c => Assert.Equal(CellVerdict.Draft, c.Verdict));
+        Assert.All(draftCells.Where(c => c.Requirement is null), c => Assert.StartsWith("draft, not in force; ", c.Reason));
+        Assert.Contains(draftCells, c => c.Requirement is not null);
+    }
+
+    [Fact]
+    public void TheNationalBaselineIsNamedAndEachOfItsValuesIsCitedWithTheAnnexAndQuote()
+    {
+        var report = Report() with { Matrix = global::ClusterPolicyMiner.Compare.ComparisonMatrix.Build(Docs, new() { On = new DateOnly(2024, 6, 1) }) };
+        var model = ReportWriter.Model(report);
+        Assert.True(model.Baseline.IsNational);
+        Assert.Contains("工信部企业〔2022〕119号", model.Baseline.Name);
+        var output = model.Rows.Single(r => r.Metric == "output_3y_each");
+        Assert.Equal("40亿元以上", output.Baseline!.Text);
+        var note = model.Footnotes.Single(f => f.Number == output.BaselineFootnote);
+        Assert.Equal("工信部企业〔2022〕119号", note.Citation.DocNumber);
+        Assert.Contains("40亿元以上", note.Citation.Quote);
+        Assert.Contains(model.Legend, e => e.Word == "no national value");
+        var html = new HtmlParser().ParseDocument(ReportWriter.Html(report));
+        Assert.Contains("工信部企业〔2022〕119号", html.GetElementById("baseline")!.TextContent);
+        Assert.Contains("40亿元以上", html.GetElementById("fn-" + output.BaselineFootnote)!.TextContent);
+    }
+
+    [Fact]
+    public void EveryRequirementInTheMatrixHasAFootnoteWithItsPathAndQuote()
+    {
+        var model = ReportWriter.Model(Report());
+        foreach (var cell in model.Rows.SelectMany(r => r.Cells).Where(c => c.Requirement is not null))
+        {
+            var note = model.Footnotes.Single(f => f.Number == cell.Footnote);
+            Assert.Equal(cell.Requirement!.Citation, note.Citation);
+            Assert.NotEqual("", note.Citation.Path);
+            Assert.NotEqual("", note.Citation.Quote);
+        }
+        Assert.Equal(model.Footnotes.Count, model.Footnotes.Select(f => f.Citation).Distinct().Count());
     }
 
     [Fact]
     public void NoticeTextIsEscapedInTheHtmlPage()
     {
-        var hostile = Make("hostile", Meta("海南省", "notice", "final", new DateOnly(2024, 1, 1), null, "<script>alert('title')</script>"),
-            "第一条 近三年产值均在20亿元以上<script>alert(1)</script>。\n",
-            new Spec("output_3y_each", "近三年产值", ">=", 2_000_000_000, "CNY", "以上", "近三年产值均在20亿元以上<script>alert(1)</script>"));
-        var html = ReportWriter.Html(Report([.. Docs, hostile]) with
-        {
-            TemplateDiffs = [TemplateDiff.Compare(hostile, Qinghai)],
-        });
-
+        var html = ReportWriter.Html(Report([.. Docs, Hostile]) with { TemplateDiffs = [global::ClusterPolicyMiner.Compare.TemplateDiff.Compare(Hostile, Qinghai)] });
         Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.Contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;", html);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script>"));
+        Assert.Contains("&amp;lt;b&amp;gt;", html);
+        var dom = new HtmlParser().ParseDocument(html);
+        Assert.Single(dom.QuerySelectorAll("script"));
+        Assert.Empty(dom.QuerySelectorAll("img, a[href^='javascript']"));
+        Assert.Contains(dom.QuerySelectorAll("#footnotes li"), li => li.TextContent.Contains("<script>alert(1)</script>![图](https://example.com/x.png)"));
     }
 
     [Fact]
     public void TheHtmlPageLoadsNothingFromTheNetwork()
     {
-        var html = ReportWriter.Html(Report(Docs));
+        var html = ReportWriter.Html(Report());
         var dom = new HtmlParser().ParseDocument(html);
-        Assert.Empty(dom.QuerySelectorAll("link, img, iframe, script[src], object, embed"));
+        Assert.Empty(dom.QuerySelectorAll("link, img, iframe, script[src], object, embed, [src]"));
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", ""));
         Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("@import", html);
+        Assert.DoesNotContain("url(", html);
+    }
+
+    [Fact]
+    public void ThePageAsksForCjkFontsAndPrintsOnA4LandscapeWithSymbolsBesideTheColours()
+    {
+        var html = ReportWriter.Html(Report());
+        Assert.Contains("font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif", html);
+        Assert.Contains("@page{size:A4 landscape", html);
+        var dom = new HtmlParser().ParseDocument(html);
+        foreach (var td in dom.QuerySelectorAll("#matrix td[data-verdict]"))
+        {
+            var symbol = td.QuerySelector(".sym")?.TextContent;
+            Assert.Equal(td.GetAttribute("data-verdict") switch
+            {
+                "stricter" => "▲", "looser" => "▼", "equal" => "=", "baseline" => "◆", "not-set" => "—", "incomparable" => "≠", "draft" => "※", _ => "○",
+            }, symbol);
+        }
+    }
+
+    [Fact]
+    public void EachCriterionChartHasAnAxisWithItsUnitADotPerDocumentSortedAndTheBaselineLine()
+    {
+        var dom = new HtmlParser().ParseDocument(ReportWriter.Html(Report()));
+        var chart = dom.GetElementById("chart-output_3y_each")!;
+        Assert.Contains(chart.QuerySelectorAll("text.axis-label"), t => t.TextContent == "亿元");
+        Assert.True(chart.QuerySelectorAll("text.tick").Length >= 5);
+        var dots = chart.QuerySelectorAll("circle.dot");
+        // In force on 2024-06-01 (Beijing's draft is not): Shanghai and Shaanxi 30亿 (by name), Qinghai 20亿.
+        Assert.Equal([Shanghai.Id, Shaanxi.Id, Qinghai.Id], dots.Select(d => d.GetAttribute("data-doc")));
+        var x = dots.Select(d => double.Parse(d.GetAttribute("cx")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(x.OrderDescending(), x);
+        var reference = chart.QuerySelector("line.ref")!;
+        Assert.Equal(x[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), reference.GetAttribute("x1"));
+        Assert.Contains("20亿元以上", chart.QuerySelector("text.ref-label")!.TextContent);
+        // Shaanxi's profile: a bar per criterion both it and the baseline set with a value, 100% = the baseline.
+        var profile = dom.GetElementById("profile-" + Shaanxi.Id)!;
+        var model = ReportWriter.Model(Report());
+        var comparable = model.Rows.Count(r => r.Baseline?.Value is not null
+            && r.Cells.Single(c => c.DocumentId == Shaanxi.Id).Requirement?.Value is not null);
+        Assert.Equal(comparable, profile.QuerySelectorAll("rect.bar").Length);
+        Assert.Contains("100% = baseline value", profile.QuerySelector("text.ref-label")!.TextContent);
+        Assert.Contains(profile.QuerySelectorAll("text"), t => t.TextContent.Contains("30亿元以上 (150%)"));
+        Assert.Contains(profile.QuerySelectorAll("text.axis-label"), t => t.TextContent == "% of the baseline value");
+    }
+
+    [Fact]
+    public void TheEditionSectionSaysInWordsWhatChanged()
+    {
+        var dom = new HtmlParser().ParseDocument(ReportWriter.Html(Report()));
+        var items = dom.QuerySelectorAll("section.edition-diff ul.threshold-changes li").Select(li => li.TextContent).ToList();
+        Assert.Contains("近三年产值: 20亿元以上 → 25亿元以上, stricter", items);
+        Assert.Contains("产值年均增速: 高于5% → 5%以上, looser", items);
     }
 
     [RequiresCommandFact("chromium", "chromium")]
-    public void HeadlessChromiumShowsTheMatrixCellsTheChartsAndTheMarkedDiffs()
+    public void WithJavaScriptOffChromiumShowsTheCountsLegendFootnotesAndEveryMatrixCell()
     {
-        var dir = Directory.CreateTempSubdirectory("cpm-report-");
-        try
+        var report = Report();
+        var model = ReportWriter.Model(report);
+        var folder = Chromium.OutputFolder();
+        var page = Path.Combine(folder, "comparison.html");
+        File.WriteAllText(page, ReportWriter.Html(report));
+        var dom = new HtmlParser().ParseDocument(Chromium.DumpDom(page, javascript: false));
+        Assert.Equal(report.Matrix.Columns.Count, dom.QuerySelectorAll("#matrix thead th[data-doc]").Length);
+
+        Assert.Null(dom.GetElementById("filter")); // the script did not run
+        Assert.Equal(model.Rows.Count, dom.QuerySelectorAll("#matrix tbody tr").Length);
+        foreach (var row in model.Rows)
+            foreach (var cell in row.Cells)
+            {
+                var td = dom.QuerySelector($"#matrix td[data-metric='{row.Metric}'][data-doc='{cell.DocumentId}']");
+                Assert.NotNull(td);
+                Assert.Equal(VerdictWords.Id(cell.Verdict), td.GetAttribute("data-verdict"));
+                Assert.Contains(cell.Requirement?.Text ?? cell.Reason, td.TextContent);
+            }
+        foreach (var e in model.Legend)
         {
-            var page = Path.Combine(dir.FullName, "comparison.html");
-            File.WriteAllText(page, ReportWriter.Html(Report(Docs)));
-            var dom = new HtmlParser().ParseDocument(DumpDom(page, Path.Combine(dir.FullName, "profile")));
-
-            string? Verdict(string metric, PolicyDocument d) => dom
-                .QuerySelector($"#matrix td[data-metric='{metric}'][data-doc='{d.Id}']")?.GetAttribute("data-verdict");
-            string? Text(string metric, PolicyDocument d) => dom
-                .QuerySelector($"#matrix td[data-metric='{metric}'][data-doc='{d.Id}']")?.TextContent;
-
-            Assert.Equal("20亿元以上", Text("output_3y_each", Qinghai));
-            Assert.Equal("baseline", Verdict("output_3y_each", Qinghai));
-            Assert.Equal("30亿元以上", Text("output_3y_each", Shaanxi));
-            Assert.Equal("stricter", Verdict("output_3y_each", Shaanxi));
-            Assert.Equal("高于70%", Text("sme_output_share", Shaanxi));
-            Assert.Equal("stricter", Verdict("sme_output_share", Shaanxi));
-            Assert.Equal("equal", Verdict("sme_output_share", Shanghai));
-            Assert.Equal("looser", Verdict("leading_industry_share", Shanghai));
-            // The inline script ran in the browser: it filled in the legend's counts.
-            Assert.Equal("7", dom.GetElementById("count-baseline")?.TextContent);
-            Assert.Equal(3, dom.QuerySelectorAll("#chart-output_3y_each rect").Length);
-            Assert.Contains(dom.QuerySelectorAll("section.edition-diff del"), e => e.TextContent == "高于");
-            Assert.Contains(dom.QuerySelectorAll("section.edition-diff ins"), e => e.TextContent == "以上");
+            var id = VerdictWords.Id(e.Verdict);
+            Assert.Equal(dom.QuerySelectorAll($"#matrix td[data-verdict='{id}']").Length.ToString(), dom.GetElementById("count-" + id)?.TextContent);
+            Assert.NotNull(dom.QuerySelector($"#legend tr[data-verdict='{id}']"));
         }
-        finally
+        Assert.Equal("7", dom.GetElementById("count-baseline")?.TextContent);
+        foreach (var link in dom.QuerySelectorAll("#matrix sup a"))
         {
-            dir.Delete(true);
+            var note = dom.GetElementById(link.GetAttribute("href")!.TrimStart('#'));
+            Assert.NotNull(note);
+            var f = model.Footnotes.Single(x => "fn-" + x.Number == note.Id);
+            Assert.Contains(f.Citation.Path, note.TextContent);
+            Assert.Contains(f.Citation.Quote, note.TextContent);
         }
-    }
+        Assert.Contains(dom.QuerySelectorAll("section.edition-diff ul.articles del"), e => e.TextContent == "高于");
 
-    private static string DumpDom(string page, string profile)
-    {
-        var psi = new ProcessStartInfo("chromium")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--user-data-dir=" + profile, "--dump-dom", new Uri(page).AbsoluteUri })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEnd();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(90))) p.Kill(true);
-        Assert.True(stdout.Length > 0, "chromium printed no DOM: " + stderr.Result);
-        return stdout;
+        var png = Chromium.Screenshot(page, Path.Combine(folder, "comparison.png"));
+        Assert.True(new FileInfo(png).Length > 10_000);
     }
 }

@@ -57,7 +57,7 @@ public class IsolationTests
         File.WriteAllText(Path.Combine(corpus, "b.txt"), Overflow + "\n");
         File.WriteAllText(Path.Combine(corpus, "c.txt"), Good2);
         var output = dir.File("out");
-        var (code, _, err) = await Cpm("run", "--corpus", corpus, "--out", output, "--db", dir.File("s.db"));
+        var (code, _, err) = await Cpm("run", "--corpus", corpus, "--out-dir", output, "--db", dir.File("s.db"));
         Assert.True(code is ExitCodes.Ok or ExitCodes.SomeFailed, err);
         Assert.True(File.Exists(Path.Combine(output, "a.json")));
         Assert.True(File.Exists(Path.Combine(output, "c.json")));
@@ -134,7 +134,7 @@ public class IsolationTests
         var blocker = dir.File("a-file");
         File.WriteAllText(blocker, "x");
         var db = dir.File("s.db");
-        var (code, _, err) = await Cpm("run", "--corpus", corpus, "--out", Path.Combine(blocker, "out"), "--db", db);
+        var (code, _, err) = await Cpm("run", "--corpus", corpus, "--out-dir", Path.Combine(blocker, "out"), "--db", db);
         Assert.Equal(ExitCodes.Fault, code);
         Assert.Equal($"cpm: {Path.Combine(blocker, "out")}: cannot write the output folder: the folder cannot be created there", err.Trim());
         Assert.False(File.Exists(db));

@@ -46,7 +46,7 @@ public class KillTests
                 $"关于印发第{i}号办法的通知\n第一条 为促进中小企业特色产业集群发展，制定本办法。\n第二条 集群主导产业产值不低于{i + 5}亿元。\n");
 
         // The undisturbed run, for comparison.
-        Assert.Equal(0, RunToEnd("run", "--corpus", corpus, "--out", dir.File("expected"), "--db", dir.File("expected.db")));
+        Assert.Equal(0, RunToEnd("run", "--corpus", corpus, "--out-dir", dir.File("expected"), "--db", dir.File("expected.db")));
 
         var db = dir.File("s.db");
         var output = dir.File("out");
@@ -54,7 +54,7 @@ public class KillTests
         var kills = 0;
         for (var round = 0; round < 6; round++)
         {
-            using var p = Start("run", "--corpus", corpus, "--out", output, "--db", db);
+            using var p = Start("run", "--corpus", corpus, "--out-dir", output, "--db", db);
             Thread.Sleep(rng.Next(150, 2500));
             if (!p.HasExited)
             {
@@ -66,7 +66,7 @@ public class KillTests
         }
         Assert.True(kills > 0, "no run was killed: the runs ended before any kill point");
 
-        Assert.Equal(0, RunToEnd("run", "--corpus", corpus, "--out", output, "--db", db));
+        Assert.Equal(0, RunToEnd("run", "--corpus", corpus, "--out-dir", output, "--db", db));
         Assert.Equal("ok", IntegrityCheck(db));
         Assert.Equal(Tree(dir.File("expected")), Tree(output));
         Assert.DoesNotContain(Directory.GetFiles(output, "*.cpm-tmp", SearchOption.AllDirectories), _ => true);

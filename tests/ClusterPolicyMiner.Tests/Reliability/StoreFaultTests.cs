@@ -33,7 +33,7 @@ public class StoreFaultTests
         File.WriteAllText(notice, "第一条 为促进中小企业发展，制定本办法。\n");
         var before = File.ReadAllBytes(db);
         var line = args.Select(a => a == "NOTICE" ? notice : a).Concat(["--db", db]).ToList();
-        if (args[0] == "rules") line.AddRange(["--out", dir.File("out")]);
+        if (args[0] == "rules") line.AddRange(["--out-dir", dir.File("out")]);
         var (code, _, err) = await Cpm([.. line]);
         Assert.Equal(ExitCodes.Fault, code);
         Assert.Equal($"cpm: {db}: not a cpm store (the file is not an SQLite database)", err.Trim());

@@ -40,4 +40,17 @@ public sealed class LawRefBookSampleTests
         Assert.True(score.Precision >= Target && score.Recall >= Target,
             score + Environment.NewLine + string.Join(Environment.NewLine, score.Failures));
     }
+
+    public static TheoryData<string> Joinings() => [.. LawRefBook.Joinings.Keys];
+
+    [Theory]
+    [MemberData(nameof(Joinings))]
+    public void ArticleBoundariesAreFoundWhenEachChapterOrTheWholeLawIsJoinedIntoOneLine(string joining)
+    {
+        // The conformance modes of `make conformance` on the sample: chapter-space, chapter-nospace, law-space, law-nospace, law-bare.
+        var score = LawRefBook.Score(Sample().Select(LawRefBook.Joinings[joining]));
+        Assert.Equal(score.Expected, Sample().Sum(r => r.Articles.Count));
+        Assert.True(score.Precision >= Target && score.Recall >= Target,
+            score + Environment.NewLine + string.Join(Environment.NewLine, score.Failures));
+    }
 }

@@ -44,8 +44,8 @@ public sealed class SeedThresholdTests
         foreach (var t in result.Thresholds.Concat(result.Procedural))
         {
             Assert.Equal(t.Source.Quote, text[t.Source.Start..t.Source.End]);
-            // A deadline's verb (报送) may sit in the next clause of the sentence.
-            var labelArea = t.Unit == "date" ? text[t.Source.Start..Math.Min(text.Length, t.Source.End + 40)] : t.Source.Quote;
+            // A deadline's verb (报送) may sit in the next clause of the sentence, a label in an earlier one.
+            var labelArea = text[Math.Max(0, t.Source.Start - 40)..Math.Min(text.Length, t.Source.End + (t.Unit == "date" ? 40 : 0))];
             Assert.Contains(t.Label, labelArea);
             Assert.Contains(t.Phrase, t.Source.Quote);
             Assert.Equal("", t.Source.Path);

@@ -56,4 +56,44 @@ public sealed class ThresholdExtractorTests
         var t = Assert.Single(ThresholdExtractor.Extract("规模以上工业企业不少于20家。", [], new ThresholdOptions { TaxonomyYaml = yaml }).Thresholds);
         Assert.Equal("firm_count", t.Metric);
     }
+
+    [Fact]
+    public void ANumberInARequirementClauseThatNoRuleReadsIsAnUnreadRequirementQuotingTheClause()
+    {
+        var result = ThresholdExtractor.Extract("申报集群须在省内设立2个服务站点。", [], new ThresholdOptions { DocumentId = "doc" });
+
+        Assert.Empty(result.Thresholds);
+        var d = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCode.UnreadRequirement);
+        Assert.Equal(("doc", 10), (d.DocumentId, d.Offset));
+        Assert.Contains("申报集群须在省内设立2个服务站点", d.Message);
+    }
+
+    [Fact]
+    public void ANumeralTooLargeToBeAValueIsANumberOutOfRangeDiagnosticAndNotAThreshold()
+    {
+        var result = ThresholdExtractor.Extract("集群产值不低于九千九百九十九万亿亿亿亿亿元。", []);
+
+        Assert.Empty(result.Thresholds);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.NumberOutOfRange && d.Message.Contains("九千九百九十九万亿亿亿亿亿"));
+    }
+
+    [Fact]
+    public void ARangeIsTwoBoundsSharingTheSourceAndMarkedAsARange()
+    {
+        var result = ThresholdExtractor.Extract("近三年主营业务收入均在5至10亿元之间。", []);
+
+        Assert.Collection(result.Thresholds,
+            t => Assert.Equal((">=", 500000000m), (t.Op, t.Value!.Value)),
+            t => Assert.Equal(("<=", 1000000000m), (t.Op, t.Value!.Value)));
+        Assert.Single(result.Thresholds.Select(t => t.Source).Distinct());
+        Assert.All(result.Thresholds, t => Assert.Contains("range", t.Qualifiers));
+    }
+
+    [Fact]
+    public void AnExclusionIsStoredAsTheRequirementItImpliesWithThePhraseKept()
+    {
+        var t = Assert.Single(ThresholdExtractor.Extract("主导产业产值占集群总产值比例不足50%的，不予认定。", []).Thresholds);
+
+        Assert.Equal(("leading_industry_share", ">=", 50m, "不足50%的，不予认定"), (t.Metric, t.Op, t.Value!.Value, t.Exclusion));
+    }
 }

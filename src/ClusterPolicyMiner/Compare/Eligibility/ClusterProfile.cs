@@ -8,7 +8,7 @@ namespace ClusterPolicyMiner.Compare.Eligibility;
 /// <summary>A cluster's own figures, read from a YAML profile:
 /// <code>
 /// name: 示例集群
-/// jurisdiction: 青海省        # optional: check only this jurisdiction's rules
+/// jurisdiction: 青海省        # optional: check only this jurisdiction's rules (青海 is accepted)
 /// output:                     # output value by year; yuan, or with 亿/万 (元)
 ///   2022: 24亿
 ///   2023: 26亿元
@@ -18,17 +18,24 @@ namespace ClusterPolicyMiner.Compare.Eligibility;
 ///   champion_or_little_giant_count: 1
 /// </code>
 /// output_3y_each is the lowest of the last three years of <c>output</c>; output_growth_annual, when not
-/// given, is the compound annual growth over the years of <c>output</c>. Bad values become diagnostics.</summary>
+/// given, is the compound annual growth over the years of <c>output</c>. What makes the profile unusable
+/// (bad YAML, an unknown metric or jurisdiction, an impossible value) is in <see cref="Diagnostics"/>;
+/// what is likely a mistake but usable (a share written as a fraction) is in <see cref="Warnings"/>.</summary>
 public sealed record ClusterProfile(
     string? Name,
     string? Jurisdiction,
     IReadOnlyDictionary<int, decimal> Output,
     IReadOnlyDictionary<string, decimal> Figures,
-    IReadOnlyList<Diagnostic> Diagnostics)
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<Diagnostic>? Warnings = null)
 {
+    /// <summary>Warnings, never null.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = Warnings ?? [];
+
     public static ClusterProfile Parse(string yaml)
     {
-        var diagnostics = new List<Diagnostic>();
+        var errors = new List<Diagnostic>();
+        var warnings = new List<Diagnostic>();
         var output = new SortedDictionary<int, decimal>();
         var figures = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         string? name = null, jurisdiction = null;
@@ -42,41 +49,65 @@ public sealed record ClusterProfile(
         }
         catch (YamlException e)
         {
-            diagnostics.Add(Note($"profile is not valid YAML: {e.Message}"));
+            // YamlDotNet's message repeats the position in parentheses; one line with line and column is enough.
+            var message = e.InnerException?.Message ?? e.Message;
+            var paren = message.IndexOf("(Line:", StringComparison.Ordinal);
+            if (paren > 0) message = message[..paren].TrimEnd();
+            errors.Add(Note($"line {e.Start.Line}, column {e.Start.Column}: not valid YAML: {message.Trim()}"));
         }
         if (root is null)
         {
-            if (diagnostics.Count == 0) diagnostics.Add(Note("profile is empty or not a mapping"));
-            return new ClusterProfile(null, null, output, figures, diagnostics);
+            if (errors.Count == 0 && yaml.Trim().Length > 0) errors.Add(Note("the profile is not a mapping of keys to values"));
+            return new ClusterProfile(null, null, output, figures, errors, warnings);
         }
 
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var at = $"line {keyNode.Start.Line}: ";
             switch (key)
             {
                 case "name": name = (value as YamlScalarNode)?.Value; break;
-                case "jurisdiction": jurisdiction = (value as YamlScalarNode)?.Value; break;
+                case "jurisdiction":
+                    var written = (value as YamlScalarNode)?.Value;
+                    if (string.IsNullOrWhiteSpace(written)) break;
+                    jurisdiction = ProfileRules.Jurisdiction(written);
+                    if (jurisdiction is null)
+                        errors.Add(Note($"{at}jurisdiction '{written}' is not a province-level name (e.g. 青海省 or 青海) or 全国"));
+                    break;
                 case "output":
-                    foreach (var (k, v) in Entries(value, key, diagnostics))
+                    foreach (var (k, v, line) in Entries(value, key, errors))
                     {
-                        if (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-                            diagnostics.Add(Note($"output: '{k}' is not a year"));
-                        else if (ParseAmount(v) is { } amount) output[year] = amount;
-                        else diagnostics.Add(Note($"output {k}: '{v}' is not an amount"));
+                        if (!int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1949 or > 2200)
+                            errors.Add(Note($"line {line}: output: '{k}' is not a year"));
+                        else if (ParseAmount(v) is not { } amount) errors.Add(Note($"line {line}: output {k}: '{v}' is not an amount"));
+                        else if (amount < 0) errors.Add(Note($"line {line}: output {k}: {v} is negative"));
+                        else output[year] = amount;
                     }
                     break;
                 case "figures":
-                    foreach (var (k, v) in Entries(value, key, diagnostics))
+                    foreach (var (k, v, line) in Entries(value, key, errors))
                     {
-                        if (ParseAmount(v) is { } amount) figures[k] = amount;
-                        else diagnostics.Add(Note($"figures {k}: '{v}' is not a number"));
+                        if (ProfileRules.UnitOf(k) is not { } unit)
+                        {
+                            errors.Add(Note(ProfileRules.IsProcedural(k)
+                                ? $"line {line}: figures: '{k}' is a procedural fact of the notices, not a criterion a cluster meets"
+                                : $"line {line}: figures: unknown metric '{k}'; did you mean '{ProfileRules.Nearest(k)}'?"));
+                            continue;
+                        }
+                        if (ParseAmount(v) is not { } amount) { errors.Add(Note($"line {line}: figures {k}: '{v}' is not a number")); continue; }
+                        if (ProfileRules.Check(k, unit, amount, v) is { } problem)
+                        {
+                            (problem.IsError ? errors : warnings).Add(Note($"line {line}: figures {k}: {problem.Message}"));
+                            if (problem.IsError) continue;
+                        }
+                        figures[k] = amount;
                     }
                     break;
-                default: diagnostics.Add(Note($"unknown profile key '{key}' ignored")); break;
+                default: errors.Add(Note($"{at}unknown profile key '{key}' (name, jurisdiction, output, figures)")); break;
             }
         }
-        return new ClusterProfile(name, jurisdiction, output, figures, diagnostics);
+        return new ClusterProfile(name, jurisdiction, output, figures, errors, warnings);
     }
 
     /// <summary>Reads 24亿, 24亿元, 3000万, 60%, 1,200 or a plain number; null when it is none of those.</summary>
@@ -94,15 +125,15 @@ public sealed record ClusterProfile(
             : null;
     }
 
-    private static IEnumerable<(string Key, string? Value)> Entries(YamlNode node, string section, List<Diagnostic> diagnostics)
+    private static IEnumerable<(string Key, string? Value, long Line)> Entries(YamlNode node, string section, List<Diagnostic> errors)
     {
         if (node is not YamlMappingNode map)
         {
-            diagnostics.Add(Note($"'{section}' must be a mapping"));
+            errors.Add(Note($"line {node.Start.Line}: '{section}' must be a mapping"));
             yield break;
         }
         foreach (var (k, v) in map.Children)
-            yield return ((k as YamlScalarNode)?.Value ?? "", (v as YamlScalarNode)?.Value);
+            yield return ((k as YamlScalarNode)?.Value ?? "", (v as YamlScalarNode)?.Value, k.Start.Line);
     }
 
     private static Diagnostic Note(string message) => new(DiagnosticCode.Note, null, null, message);

@@ -9,36 +9,112 @@ public enum RuleOutcome
     Fail,
     /// <summary>A soft rule (一般) not met: a warning, not a failure.</summary>
     Warning,
-    /// <summary>The profile lacks the figure the rule needs.</summary>
+    /// <summary>The profile lacks the figure the rule needs (or the rule has no number to check).</summary>
     Missing,
     /// <summary>Not met or not known, but another member of its any_of group passes.</summary>
     CoveredByAlternative,
 }
 
-/// <summary>The outcome for one document.</summary>
-public enum Eligibility { Eligible, NotEligible, Undetermined }
+/// <summary>The verdict for one jurisdiction.</summary>
+public enum Eligibility
+{
+    Eligible,
+    NotEligible,
+    /// <summary>No rule fails, but figures the rules need are missing: the verdict names them.</summary>
+    Incomplete,
+    /// <summary>No criteria in force on the date (only procedural rules, criteria in a document not in the
+    /// corpus, only drafts, or nothing in force): never eligible.</summary>
+    NoCriteria,
+}
 
-/// <summary>One rule checked: the requirement, the cluster's figure (null when missing), outcome and reason.</summary>
+/// <summary>One rule checked: the requirement, the cluster's figure (null when missing), outcome and reason,
+/// and where the rule was read (article path and quoted sentence).</summary>
 public sealed record RuleCheck(
-    string Metric, string Requirement, string? Group, bool Soft, decimal? Figure, RuleOutcome Outcome, string Reason);
+    string Metric, string Requirement, string? Group, bool Soft, decimal? Figure, RuleOutcome Outcome, string Reason,
+    SourceRef? Source = null, IReadOnlyList<string>? Conditions = null)
+{
+    /// <summary>The classes of applicant the rule is limited to; empty when it holds for all.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = Conditions ?? [];
 
-/// <summary>One document's rules checked against the profile.</summary>
+    /// <summary>Limited to some applicants, so it does not decide the verdict.</summary>
+    public bool Conditional => Conditions.Count > 0;
+}
+
+/// <summary>One jurisdiction's verdict: the document checked (null when none has criteria in force), its
+/// rules, the figures to supply, and for <see cref="Eligibility.NoCriteria"/> why, with the cited
+/// documents that hold the criteria but are not in the corpus.</summary>
 public sealed record DocumentCheck(
-    string DocumentId, string Jurisdiction, string? Title, Eligibility Eligibility,
-    IReadOnlyList<RuleCheck> Rules, IReadOnlyList<string> MissingFigures);
+    string? DocumentId, string Jurisdiction, string? Title, Eligibility Eligibility,
+    IReadOnlyList<RuleCheck> Rules, IReadOnlyList<string> MissingFigures,
+    string? Why = null, IReadOnlyList<Citation>? CriteriaNotInCorpus = null)
+{
+    /// <summary>Cited documents holding the criteria that are not in the corpus, never null.</summary>
+    public IReadOnlyList<Citation> CriteriaNotInCorpus { get; init; } = CriteriaNotInCorpus ?? [];
+}
 
 /// <summary>A profile checked against every jurisdiction's edition in force on a date.</summary>
-public sealed record EligibilityReport(DateOnly On, string? ProfileName, IReadOnlyList<DocumentCheck> Documents);
+public sealed record EligibilityReport(DateOnly On, string? ProfileName, IReadOnlyList<DocumentCheck> Documents)
+{
+    public bool EligibleSomewhere => Documents.Any(d => d.Eligibility == Eligibility.Eligible);
+}
 
-/// <summary>Checks a cluster's figures against the criteria (thresholds) of the editions in force.</summary>
+/// <summary>Checks a cluster's figures against the criteria of the editions in force. Where the store has
+/// no criteria in force for a jurisdiction, the verdict says so and why: never eligible by default.</summary>
 public static class EligibilityChecker
 {
     public static EligibilityReport Check(ClusterProfile profile, IReadOnlyList<PolicyDocument> docs, DateOnly on)
     {
-        var inForce = Editions.Latest(docs, on)
-            .Where(d => profile.Jurisdiction is null || Editions.JurisdictionOf(d) == profile.Jurisdiction);
-        return new EligibilityReport(on, profile.Name, inForce.Select(d => CheckDocument(profile, d)).ToList());
+        var jurisdictions = docs.Select(Editions.JurisdictionOf)
+            .Where(j => j != Editions.UnknownJurisdiction)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (profile.Jurisdiction is { } only)
+            jurisdictions = [only];
+        var chains = EditionChains.Build(docs);
+        var checks = jurisdictions.Select(j => CheckJurisdiction(profile, j,
+            docs.Where(d => Editions.JurisdictionOf(d) == j).ToList(), docs, chains, on)).ToList();
+        return new EligibilityReport(on, profile.Name, checks);
     }
+
+    private static DocumentCheck CheckJurisdiction(ClusterProfile profile, string jurisdiction,
+        IReadOnlyList<PolicyDocument> own, IReadOnlyList<PolicyDocument> all, IReadOnlyList<EditionChain> chains, DateOnly on)
+    {
+        DocumentCheck None(string why, PolicyDocument? doc = null, IReadOnlyList<Citation>? cited = null) =>
+            new(doc?.Id, jurisdiction, doc?.Metadata.Title, Eligibility.NoCriteria, [], [], why, cited);
+
+        var when = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (own.Count == 0) return None($"no document of {jurisdiction} is in the store");
+        var finals = own.Where(d => !Editions.IsDraft(d)).ToList();
+        if (finals.Count == 0) return None($"only drafts: a draft's criteria are not in force ({own.Count} draft(s))");
+        var inForce = finals.Where(d => Editions.InForce(d, on, chains))
+            .OrderByDescending(d => Editions.StartOf(d)).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        if (inForce.Count == 0)
+        {
+            var spans = string.Join("; ", finals.Select(d =>
+                $"{Short(d.Id)} from {Date(Editions.StartOf(d))}" + (Editions.EndOf(d) is { } e ? $" to {Date(e)}" : "")
+                + (EditionChains.LinkOf(chains, d.Id) is { SupersededBy: { } by, SupersededOn: { } from } ? $", superseded by {Short(by)} from {Date(from)}" : "")));
+            return None($"no document is in force on {when} ({spans})");
+        }
+
+        var withCriteria = inForce.FirstOrDefault(HasCriteria);
+        if (withCriteria is not null) return CheckDocument(profile, withCriteria);
+
+        // Only procedural rules in force: the criteria are in a measure the notices cite; name the ones the
+        // corpus lacks (by number). The national measures are the national standard, not this jurisdiction's.
+        var latest = inForce[0];
+        var numbers = all.Select(d => d.Metadata.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var national = NationalBaseline.Default.DocNumber;
+        var missing = inForce.SelectMany(d => d.Metadata.Cites)
+            .Where(c => c.DocNumber is { } n && n != national && !numbers.Contains(n))
+            .DistinctBy(c => c.DocNumber).ToList();
+        var procedural = latest.Procedural.Count;
+        var why = $"only procedural rules in force on {when} ({procedural} procedural fact(s) in {Short(latest.Id)}, no criteria)"
+            + (missing.Count > 0
+                ? "; its criteria are in a cited document not in the corpus: " + string.Join(", ", missing.Select(c => $"《{c.Title}》{c.DocNumber}"))
+                : "");
+        return None(why, latest, missing);
+    }
+
+    private static bool HasCriteria(PolicyDocument d) => d.Thresholds.Any(t => t.Metric != "unknown");
 
     private static DocumentCheck CheckDocument(ClusterProfile profile, PolicyDocument doc)
     {
@@ -55,12 +131,19 @@ public static class EligibilityChecker
             ? r with { Outcome = RuleOutcome.CoveredByAlternative, Reason = r.Reason + "; another requirement of its any_of group is met" }
             : r).ToList();
 
-        var eligibility = rules.Any(r => r.Outcome == RuleOutcome.Fail) ? Eligibility.NotEligible
-            : rules.Any(r => r.Outcome == RuleOutcome.Missing) ? Eligibility.Undetermined
-            : Eligibility.Eligible;
+        // A requirement is a lone rule or an any_of group: it fails only when every member fails, and it is
+        // unknown when none passes and one lacks its figure. A soft rule never decides the verdict.
+        // A rule limited to a class of applicant (中西部地区, 革命老区 …) is shown but does not decide either: the
+        // profile does not say whether the cluster is of that class.
+        var units = rules.Select((r, i) => (Rule: r, Key: r.Group ?? "#" + i)).Where(x => !x.Rule.Soft && !x.Rule.Conditional)
+            .GroupBy(x => x.Key, x => x.Rule).ToList();
+        var failed = units.Any(u => u.All(r => r.Outcome == RuleOutcome.Fail));
+        var unknown = units.Any(u => u.Any(r => r.Outcome == RuleOutcome.Missing) && !u.Any(r => r.Outcome is RuleOutcome.Pass or RuleOutcome.CoveredByAlternative));
+        var eligibility = failed ? Eligibility.NotEligible : unknown ? Eligibility.Incomplete : Eligibility.Eligible;
         var missing = rules.Where(r => r.Outcome == RuleOutcome.Missing).Select(r => r.Metric)
             .Distinct(StringComparer.Ordinal).ToList();
-        return new DocumentCheck(doc.Id, Editions.JurisdictionOf(doc), doc.Metadata.Title, eligibility, rules, missing);
+        var why = eligibility == Eligibility.Incomplete ? "figures to supply: " + string.Join(", ", missing) : null;
+        return new DocumentCheck(doc.Id, Editions.JurisdictionOf(doc), doc.Metadata.Title, eligibility, rules, missing, why);
     }
 
     private static RuleCheck CheckRule(ClusterProfile profile, Threshold t)
@@ -68,20 +151,23 @@ public static class EligibilityChecker
         var requirement = ThresholdText.Describe(t);
         var soft = t.Qualifiers.Contains("soft", StringComparer.Ordinal);
         var name = $"{t.Metric} ({CriteriaTable.NameOf(t.Metric)})";
+        var cite = (t.Conditions.Count > 0 ? $" (only for {string.Join("、", t.Conditions)}: does not decide the verdict)" : "")
+            + $" [{t.Source.Path}: “{t.Source.Quote}”]";
         if (t.Value is not { } bound)
             return new(t.Metric, requirement, t.Group, soft, null, RuleOutcome.Missing,
-                $"{name}: the requirement '{requirement}' has no numeric value to check");
+                $"{name}: the requirement '{requirement}' has no numeric value to check" + cite, t.Source, t.Conditions);
 
         var (figure, note) = Figures.Of(profile, t.Metric);
         if (figure is not { } value)
-            return new(t.Metric, requirement, t.Group, soft, null, RuleOutcome.Missing, $"missing figure {name}{note}");
+            return new(t.Metric, requirement, t.Group, soft, null, RuleOutcome.Missing,
+                $"missing figure {name}{note}; the rule is {requirement}" + cite, t.Source, t.Conditions);
 
         var met = Satisfies(value, t.Op, bound);
         var shown = ThresholdText.Amount(value, t.Unit) + note;
         var outcome = met ? RuleOutcome.Pass : soft ? RuleOutcome.Warning : RuleOutcome.Fail;
         var reason = met ? $"{name}: {shown} meets {requirement}"
             : $"{name}: {shown} does not meet {requirement}" + (soft ? " (soft requirement: warning)" : "");
-        return new(t.Metric, requirement, t.Group, soft, value, outcome, reason);
+        return new(t.Metric, requirement, t.Group, soft, value, outcome, reason + cite, t.Source, t.Conditions);
     }
 
     /// <summary>The comparator's meaning; ~ (左右, 约) is met within 10% of the bound.</summary>
@@ -95,4 +181,8 @@ public static class EligibilityChecker
         "~" => Math.Abs(value - bound) <= Math.Abs(bound) / 10m,
         _ => false,
     };
+
+    private static string Short(string id) => id[..Math.Min(12, id.Length)];
+
+    private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
 }

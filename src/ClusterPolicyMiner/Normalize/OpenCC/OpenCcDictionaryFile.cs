@@ -5,6 +5,7 @@ namespace ClusterPolicyMiner.Normalize.OpenCC;
 internal static class OpenCcDictionaryFile
 {
     private const string ReversePrefer = "# @reverse-prefer:";
+    private const string TofuRisk = "# @tofu-risk:";
 
     /// <summary>(key, preferred value) pairs in file order.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Entries(string text)
@@ -41,16 +42,38 @@ internal static class OpenCcDictionaryFile
             yield return new(value, preferred.TryGetValue(value, out var key) ? key : reversed[value]);
     }
 
-    private static IEnumerable<(string Key, string[] Values)> Lines(string text)
+    /// <summary>OpenCC's generated <c>TSCharactersExt</c>, built from <c>TSCharacters</c> as OpenCC's
+    /// data/scripts/extract_tofu_risk.py does: for each entry on the line after a <c># @tofu-risk:</c>
+    /// comment, its values without the key itself (<c>殢 TAB 殢 𣨼</c> becomes <c>殢 TAB 𣨼</c>). In
+    /// <c>TSCharacters</c> those entries keep the character (its first value is the key); the configs place
+    /// this dictionary before it, so the conversion goes to the simplified form.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> TofuRiskEntries(string text)
     {
+        var afterComment = false;
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line[0] == '#') continue;
-            var tab = line.IndexOf('\t');
-            if (tab <= 0) continue;
-            var values = line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (values.Length > 0) yield return (line[..tab], values);
+            var tagged = afterComment;
+            afterComment = line.StartsWith(TofuRisk, StringComparison.Ordinal);
+            if (!tagged || Entry(line) is not (string key, string[] values)) continue;
+            var others = values.Where(v => v != key).ToList();
+            if (others.Count > 0) yield return new(key, others[0]);
         }
+    }
+
+    private static IEnumerable<(string Key, string[] Values)> Lines(string text)
+    {
+        foreach (var raw in text.Split('\n'))
+            if (Entry(raw.TrimEnd('\r')) is (string key, string[] values)) yield return (key, values);
+    }
+
+    /// <summary>One <c>key TAB values</c> line; null for comments, blank and malformed lines.</summary>
+    private static (string Key, string[] Values)? Entry(string line)
+    {
+        if (line.Length == 0 || line[0] == '#') return null;
+        var tab = line.IndexOf('\t');
+        if (tab <= 0) return null;
+        var values = line[(tab + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return values.Length > 0 ? (line[..tab], values) : null;
     }
 }

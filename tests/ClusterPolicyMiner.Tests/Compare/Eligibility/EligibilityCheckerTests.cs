@@ -35,7 +35,8 @@ public sealed class EligibilityCheckerTests
         Assert.Equal(ClusterPolicyMiner.Compare.Eligibility.Eligibility.Eligible, qinghai.Eligibility);
         var output = qinghai.Rules.Single(r => r.Metric == "output_3y_each");
         Assert.Equal(RuleOutcome.Pass, output.Outcome);
-        Assert.Equal("output_3y_each (近三年产值(每年均)): 22亿元 (lowest of 2021–2023, in 2021) meets 20亿元以上", output.Reason);
+        Assert.Equal("output_3y_each (近三年产值(每年均)): 22亿元 (lowest of 2021–2023, in 2021) meets 20亿元以上 [第一条: “近三年产值均在20亿元以上”]", output.Reason);
+        Assert.Equal("第一条", output.Source!.Path);
         // The any_of group passes through the 小巨人 count; the 6-firm alternative is covered, not failed.
         Assert.Equal(RuleOutcome.CoveredByAlternative, qinghai.Rules.Single(r => r.Metric == "specialized_sme_count").Outcome);
         // Growth 22亿 → 26亿 over two years is 8.71% a year, derived from output.
@@ -45,19 +46,24 @@ public sealed class EligibilityCheckerTests
         Assert.Equal(ClusterPolicyMiner.Compare.Eligibility.Eligibility.NotEligible, shaanxi.Eligibility);
         var failed = shaanxi.Rules.Where(r => r.Outcome == RuleOutcome.Fail).Select(r => r.Metric).ToList();
         Assert.Equal(["output_3y_each", "sme_output_share", "leading_industry_share"], failed);
-        Assert.Equal("sme_output_share (中小企业产值占集群总产值比例): 60% does not meet 高于70%",
+        Assert.StartsWith("sme_output_share (中小企业产值占集群总产值比例): 60% does not meet 高于70% [",
             shaanxi.Rules.Single(r => r.Metric == "sme_output_share").Reason);
+        Assert.All(shaanxi.Rules, r => Assert.Contains($"[{r.Source!.Path}: “{r.Source.Quote}”]", r.Reason));
     }
 
     [Fact]
-    public void OnlyEditionsInForceAreCheckedSoTheBeijingDraftIsNot()
+    public void OnlyEditionsInForceAreCheckedSoTheBeijingDraftGivesNoCriteria()
     {
         var report = EligibilityChecker.Check(ClusterProfile.Parse(MidSizeCluster), All, On);
-        Assert.Equal(["上海市", "陕西省", "青海省"], report.Documents.Select(d => d.Jurisdiction).Order(StringComparer.Ordinal));
+        Assert.Equal(["上海市", "北京市", "陕西省", "青海省"], report.Documents.Select(d => d.Jurisdiction).Order(StringComparer.Ordinal));
+        var beijing = For(report, "北京市");
+        Assert.Equal(ClusterPolicyMiner.Compare.Eligibility.Eligibility.NoCriteria, beijing.Eligibility);
+        Assert.Empty(beijing.Rules);
+        Assert.StartsWith("only drafts", beijing.Why);
     }
 
     [Fact]
-    public void AProfileMissingAFigureIsToldWhichAndTheVerdictIsUndetermined()
+    public void AProfileMissingAFigureIsToldWhichAndTheVerdictIsIncomplete()
     {
         var profile = ClusterProfile.Parse("""
             output:
@@ -72,10 +78,11 @@ public sealed class EligibilityCheckerTests
 
         var qinghai = For(EligibilityChecker.Check(profile, All, On), "青海省");
 
-        Assert.Equal(ClusterPolicyMiner.Compare.Eligibility.Eligibility.Undetermined, qinghai.Eligibility);
+        Assert.Equal(ClusterPolicyMiner.Compare.Eligibility.Eligibility.Incomplete, qinghai.Eligibility);
         Assert.Equal(["output_3y_each"], qinghai.MissingFigures);
-        Assert.Equal("missing figure output_3y_each (近三年产值(每年均)): output for the last three years is needed, 2 given",
+        Assert.StartsWith("missing figure output_3y_each (近三年产值(每年均)): output for the last three years is needed, 2 given; the rule is 20亿元以上 [第一条:",
             qinghai.Rules.Single(r => r.Metric == "output_3y_each").Reason);
+        Assert.Equal("figures to supply: output_3y_each", qinghai.Why);
     }
 
     [Fact]
@@ -86,7 +93,7 @@ public sealed class EligibilityCheckerTests
 
         var area = qinghai.Rules.Single(r => r.Metric == "area_km2");
         Assert.Equal(RuleOutcome.Warning, area.Outcome);
-        Assert.EndsWith("(soft requirement: warning)", area.Reason);
+        Assert.Contains("(soft requirement: warning) [", area.Reason);
         Assert.Equal(ClusterPolicyMiner.Compare.Eligibility.Eligibility.Eligible, qinghai.Eligibility);
     }
 
@@ -104,6 +111,7 @@ public sealed class EligibilityCheckerTests
     public void BadProfileValuesBecomeDiagnosticsNotExceptions()
     {
         var profile = ClusterProfile.Parse("output:\n  twenty: 3亿\n  2023: lots\nfigures:\n  sme_output_share: 60%\ncolour: blue\n");
+
 
         Assert.Equal(60m, profile.Figures["sme_output_share"]);
         Assert.Empty(profile.Output);

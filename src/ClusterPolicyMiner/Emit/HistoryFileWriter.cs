@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ClusterPolicyMiner.Compare;
+
+namespace ClusterPolicyMiner.Emit;
+
+/// <summary>Writes one history file per jurisdiction and programme, <c>history/&lt;jurisdiction&gt;.yaml</c> and
+/// <c>.json</c>: each criterion's values by the date from which they hold, OpenFisca-style
+/// (<c>values: {2023-06-27: {value: 2000000000, …}}</c>), each with the document, path and quote it comes from.</summary>
+public static class HistoryFileWriter
+{
+    public const int FormatVersion = 1;
+
+    public static IReadOnlyList<EmittedFile> Write(IReadOnlyList<JurisdictionHistory> histories, string folder)
+    {
+        var files = new List<EmittedFile>();
+        foreach (var h in histories)
+        {
+            var stem = $"{folder}/{RuleFileWriter.Safe(h.Jurisdiction)}" + (h.Programme is { } p ? "-" + RuleFileWriter.Safe(p) : "");
+            var tree = Tree(h);
+            files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));
+            files.Add(new EmittedFile(stem + ".yaml",
+                YamlFromJson.Write(tree, $"ClusterPolicyMiner history file, format {FormatVersion}: each criterion's value from each date on")));
+        }
+        return files;
+    }
+
+    internal static JsonObject Tree(JurisdictionHistory h)
+    {
+        var metrics = new JsonObject();
+        foreach (var m in h.Metrics)
+        {
+            var values = new JsonObject();
+            foreach (var v in m.Values)
+            {
+                var t = v.Threshold;
+                values[v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = new JsonObject
+                {
+                    ["value"] = t?.Value is { } x ? JsonValue.Create(ThresholdText.Normalize(x)) : null,
+                    ["op"] = t?.Op,
+                    ["unit"] = t?.Unit,
+                    ["phrase"] = t?.Phrase,
+                    ["documentId"] = v.DocumentId,
+                    ["docNumber"] = v.DocNumber,
+                    ["path"] = t?.Source.Path,
+                    ["quote"] = t?.Source.Quote,
+                };
+            }
+            metrics[m.Metric] = new JsonObject { ["description"] = m.Name, ["values"] = values };
+        }
+        return new JsonObject
+        {
+            ["formatVersion"] = FormatVersion,
+            ["jurisdiction"] = h.Jurisdiction,
+            ["programme"] = h.Programme,
+            ["metrics"] = metrics,
+        };
+    }
+}
