@@ -73,6 +73,34 @@ public class KillTests
         Assert.Equal(Count(dir.File("expected.db")), Count(db));
     }
 
+    [Fact]
+    public async Task SigtermDuringFetchStopsAfterTheCurrentUrlAndSaysWhatWasDone()
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(Cpm)) return;
+        await using var server = LocalHttpServer.Start();
+        foreach (var i in Enumerable.Range(0, 4))
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes($"第一条 为促进中小企业发展，制定第{i}号办法。\n");
+            server.Map($"/n{i}.txt", _ => new ServedResponse(200, body, "text/plain; charset=utf-8", Delay: TimeSpan.FromSeconds(1.5)));
+        }
+        using var dir = new TempFolder();
+        var db = dir.File("s.db");
+        using var p = Start(["fetch", .. Enumerable.Range(0, 4).Select(i => server.Url($"/n{i}.txt").AbsoluteUri),
+            "--db", db, "--delay", "0", "--allow-private"]);
+        var first = await p.StandardOutput.ReadLineAsync();
+        Assert.StartsWith("new", first);
+        using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString()])) kill.WaitForExit();
+        var rest = await p.StandardOutput.ReadToEndAsync();
+        var err = await p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        Assert.Equal(130, p.ExitCode);
+        var done = 1 + rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.True(done < 4, rest);
+        Assert.Equal($"cpm: interrupted: {done} of 4 URLs done (0 failed), {4 - done} not fetched", err.Trim());
+        Assert.Equal("ok", IntegrityCheck(db));
+        Assert.True(done == Count(db), $"{done} printed, {Count(db)} stored: {first} | {rest}");
+    }
+
     private static string IntegrityCheck(string db)
     {
         using var c = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
