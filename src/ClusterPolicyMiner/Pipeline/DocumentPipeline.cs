@@ -95,7 +95,8 @@ public sealed class DocumentPipeline(PipelineOptions options)
         var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
 
         var (thresholds, thresholdFailure) = StageGuard.Run("thresholds", decoded.Id, budget,
-            () => ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id }));
+            () => ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id }) is var read
+                ? read with { Thresholds = ProgrammePass.Apply(clean.Text, structure.Metadata, read.Thresholds) } : null);
         if (thresholds is null) return Failed(decoded, thresholdFailure!);
 
         return new PolicyDocument(
