@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: setup setup-test restore build run test check-extracted bench conformance fuzz clean
+.PHONY: setup setup-test restore build run test check-extracted bench bench-scale conformance fuzz clean
 
 # Native tools: poppler's pdftotext. Installed with apt-get when root, otherwise the command is printed.
 setup:
@@ -66,6 +66,14 @@ check-extracted:
 
 bench: build
 	$(DOTNET) run -c $(CONFIG) --no-build --project tests/ClusterPolicyMiner.Benchmarks -- --shared $(SHARED) $(BENCH_ARGS)
+
+# Whole-process scale figures on synthetic corpora built from corpus/ and the peer suites (SIZES to pick),
+# plus cpm convert against opencc and page extraction against Readability; work files in .cpm/bench-scale.
+SIZES ?= 1k 10k 100k
+bench-scale: build
+	@if [ "$$(id -u)" = 0 ] && ! /usr/bin/python3 -c 'import readability' 2>/dev/null && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-readability >/dev/null 2>&1 || true; fi
+	bench/scale.sh src/ClusterPolicyMiner.Cli/bin/$(CONFIG)/net10.0/cpm.dll $(SHARED) "$(SIZES)" .cpm/bench-scale
 
 # Article segmentation against the 1,911 local regulations in ../shared/peer-suites (precision and recall).
 conformance: build

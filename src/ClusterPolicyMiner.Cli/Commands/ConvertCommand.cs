@@ -3,7 +3,8 @@ using ClusterPolicyMiner.Normalize;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
-/// <summary><c>cpm convert --config t2s|tw2s|hk2s</c>: standard input to standard output, as OpenCC's config does.</summary>
+/// <summary><c>cpm convert --config t2s|tw2s|hk2s</c>: standard input to standard output, as OpenCC's config does,
+/// streamed in chunks of whole lines so memory does not grow with the input.</summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliContext ctx)
@@ -14,7 +15,8 @@ internal static class ConvertCommand
         cmd.SetAction(p =>
         {
             var name = p.GetValue(config)!.Replace(".json", "", StringComparison.Ordinal);
-            ctx.Out.Write(OpenCcConverter.Get(name).Convert(ctx.In.ReadToEnd()));
+            var converter = OpenCcConverter.Get(name);
+            foreach (var chunk in TextChunks.Read(ctx.In)) ctx.Out.Write(converter.Convert(chunk));
             return ExitCodes.Ok;
         });
         return cmd;

@@ -39,23 +39,28 @@ internal static class FetchCommand
             using var current = new CancellationTokenSource();
             using var onSignal = cancel.Register(() => current.CancelAfter(GraceAfterSignal));
             int failed = 0, done = 0;
-            foreach (var url in targets)
+            await ProgressView.RunAsync(ctx, p.GetValue(json), "fetch", async report =>
             {
-                if (cancel.IsCancellationRequested) break;
-                FetchResult fetched;
-                try
+                foreach (var url in targets)
                 {
-                    fetched = await fetcher.FetchAsync(url, store.GetValidators(url), current.Token);
+                    if (cancel.IsCancellationRequested) break;
+                    FetchResult fetched;
+                    try
+                    {
+                        fetched = await fetcher.FetchAsync(url, store.GetValidators(url), current.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                    var outcome = web.Ingest(fetched);
+                    done++;
+                    if (outcome.Status == IngestStatus.Error) failed++;
+                    IngestCommand.Report(ctx, [Web.AsResult(url.AbsoluteUri, outcome)], p.GetValue(json));
+                    report(done, targets.Count);
                 }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                var outcome = web.Ingest(fetched);
-                done++;
-                if (outcome.Status == IngestStatus.Error) failed++;
-                IngestCommand.Report(ctx, [Web.AsResult(url.AbsoluteUri, outcome)], p.GetValue(json));
-            }
+                return done;
+            });
             if (cancel.IsCancellationRequested)
             {
                 ctx.Error.WriteLine($"cpm: interrupted: {done} of {targets.Count} URLs done ({failed} failed), {targets.Count - done} not fetched");

@@ -17,8 +17,11 @@ internal static class IngestCommand
         cmd.SetAction(p =>
         {
             using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
-            var (raw, unreadable) = Inputs.Read(p.GetValue(paths)!);
-            var (results, _) = new Ingestor(new DocumentPipeline(new()), store).Ingest(raw, unreadable);
+            var unreadable = new List<InputFailure>();
+            var raw = Inputs.Stream(p.GetValue(paths)!, unreadable);
+            var (results, _) = ProgressView.Run(ctx, p.GetValue(json), "ingest", report =>
+                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }
+                    .Ingest(raw, unreadable, loadSkipped: false));
             Report(ctx, results, p.GetValue(json));
             return results.Any(r => r.Status == IngestResult.Failed) ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });

@@ -19,18 +19,47 @@ internal static class RunCommand
             if (!Directory.Exists(corpusDir)) throw new UsageException($"{corpusDir}: no such folder");
             OutputFolder.Check(p.GetValue(output)!, corpusDir);
             using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
-            var (raw, unreadable) = Inputs.Read([corpusDir]);
-            var (results, docs) = new Ingestor(new DocumentPipeline(new()), store).Ingest(raw, unreadable);
+            var unreadable = new List<InputFailure>();
+            var (results, _) = ProgressView.Run(ctx, json: false, "run", report =>
+                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }
+                    .Ingest(Inputs.Stream([corpusDir], unreadable), unreadable, loadSkipped: false));
             IngestCommand.Report(ctx, results.Where(r => r.Status == IngestResult.Failed).ToList(), json: false);
 
             var groups = store.DuplicateGroups();
-            var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
-            var (written, removed) = OutputFolder.Sync(p.GetValue(output)!, files, corpusDir);
+            var outDir = p.GetValue(output)!;
             var failed = results.Count(r => r.Status == IngestResult.Failed);
-            var unread = docs.Sum(d => d.Diagnostics.Count(x => x.Code == Model.DiagnosticCode.UnreadRequirement));
-            ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {files.Count} files in {p.GetValue(output)} ({written} written, {removed} removed); {unread} unread requirements");
+            var (count, written, removed) = RunOutputs.Write(store, outDir, corpusDir, results, groups);
+            var unread = results.Sum(r => r.Id is { } id ? store.CountDiagnostics(id, nameof(Model.DiagnosticCode.UnreadRequirement)) : 0);
+            ctx.Out.WriteLine($"run: {results.Count} documents, {failed} failed; {count} files in {outDir} ({written} written, {removed} removed); {unread} unread requirements");
             return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
         });
         return cmd;
+    }
+}
+
+/// <summary>The outputs of a run: rebuilt from the stored models (each under the source it was read from
+/// this time) unless the run's fingerprint equals the last one's and its files are intact.</summary>
+internal static class RunOutputs
+{
+    public static (int Files, int Written, int Removed) Write(
+        PolicyStore store, string outDir, string corpusDir, IReadOnlyList<IngestResult> results, IReadOnlyList<Clean.DuplicateGroup> groups)
+    {
+        var key = Path.GetFullPath(outDir);
+        var fingerprint = RunFingerprint.Of(results, groups);
+        if (store.RunOutputs(key) is { } last && last.Fingerprint == fingerprint && RunFingerprint.FilesIntact(outDir, last.Files))
+            return (last.Files.Count(kv => kv.Key != ExtractedTree.ManifestName), 0, 0);
+
+        var docs = results.Where(r => r.Id is not null && r.Status != IngestResult.Failed)
+            .Select(r => store.Load(r.Id!) is { } d ? d with { Source = r.Source } : null)
+            .OfType<Model.PolicyDocument>().ToList();
+        var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
+        var (written, removed) = OutputFolder.Sync(outDir, files, corpusDir);
+        var utf8 = new System.Text.UTF8Encoding(false);
+        var recorded = files.ToDictionary(kv => kv.Key, kv => (long)utf8.GetByteCount(kv.Value));
+        // The manifest too: a run must rewrite it when it was edited since.
+        if (new FileInfo(Path.Combine(outDir, ExtractedTree.ManifestName)) is { Exists: true } manifest)
+            recorded[ExtractedTree.ManifestName] = manifest.Length;
+        store.SaveRunOutputs(key, fingerprint, recorded);
+        return (files.Count, written, removed);
     }
 }

@@ -45,7 +45,7 @@ public static partial class Cleaner
                 var html = HtmlContentExtractor.Extract(doc.Text);
                 var pageLines = SplitLines(Normalizer.Normalize(html.PageText, settle).Text);
                 var facts = PageInfoReader.Read(pageLines, html.Title);
-                htmlFacts = facts with { DateLine = -1, HeadlineLine = -1 };
+                htmlFacts = facts with { DateLine = -1, HeadlineLine = -1, CmsLines = new HashSet<int>() };
                 text = Normalizer.Normalize(html.ContentText, settle).Text;
                 break;
             case DocumentFormat.Pdf:
@@ -65,6 +65,8 @@ public static partial class Cleaner
         var template = TemplateFor(page.Page, doc.Decoded.Source, options);
         for (var i = 0; i < lines.Count; i++)
             if (template.Contains(lines[i]) && i != page.DateLine) dropped.Add(i);
+        // The CMS block was read into PageInfo.Cms (from the whole page for HTML): its lines go.
+        dropped.UnionWith(htmlFacts is null ? page.CmsLines : CmsBlockReader.Read(lines).Lines);
 
         foreach (var copy in RepeatedBody.Find(lines, dropped))
             diagnostics.Add(new Diagnostic(DiagnosticCode.RepeatedBodyRemoved, id, offsets[copy.FirstLine],
@@ -77,7 +79,7 @@ public static partial class Cleaner
         foreach (var i in remaining.Where((_, k) => !keep[k]).Where(i => LooksLikeContent(lines[i])))
             diagnostics.Add(new Diagnostic(DiagnosticCode.ContentRemoved, id, offsets[i],
                 $"line {i + 1} was removed as page furniture although it reads like content (sentences and numbers): {Quote(lines[i])}"));
-        var clean = kept.Count == 0 ? "" : string.Join('\n', kept) + "\n";
+        var clean = DocNumberBrackets.Normalize(kept.Count == 0 ? "" : string.Join('\n', kept) + "\n");
 
         if (LineMeasures.Of(clean).Cjk < options.MinBodyCjk)
             diagnostics.Add(new Diagnostic(DiagnosticCode.NoBodyText, id, null,

@@ -13,6 +13,28 @@ public sealed record DuplicateGroup(string CanonicalId, IReadOnlyList<string> Me
 /// rather than the original, so it is canonical only when no member is an original.</param>
 public sealed record DuplicateCandidate(string Id, string Text, bool Converted = false);
 
+/// <summary>What duplicate detection keeps of a document: its MinHash signature and the length of the text
+/// it was computed over, so that the store can regroup without reading any text again.</summary>
+public sealed record DocumentSignature(string Id, bool Converted, int ContentLength, IReadOnlyList<ulong> MinHash)
+{
+    /// <summary>The signature as little-endian 64-bit words, as the store keeps it.</summary>
+    public byte[] PackMinHash()
+    {
+        var bytes = new byte[MinHash.Count * 8];
+        for (var k = 0; k < MinHash.Count; k++)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(k * 8), MinHash[k]);
+        return bytes;
+    }
+
+    public static IReadOnlyList<ulong> UnpackMinHash(byte[] bytes)
+    {
+        var words = new ulong[bytes.Length / 8];
+        for (var k = 0; k < words.Length; k++)
+            words[k] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(k * 8));
+        return words;
+    }
+}
+
 /// <summary>Options of near-duplicate detection.</summary>
 public sealed record DuplicateOptions
 {
@@ -44,11 +66,20 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
         Group([.. docs.Select(d => new DuplicateCandidate(d.Id, d.Text))]);
 
     /// <summary>Groups of two or more near-duplicate documents; documents with no duplicate are in no group.</summary>
-    public IReadOnlyList<DuplicateGroup> Group(IReadOnlyList<DuplicateCandidate> docs)
+    public IReadOnlyList<DuplicateGroup> Group(IReadOnlyList<DuplicateCandidate> docs) => Group([.. docs.Select(Sign)]);
+
+    /// <summary>The signature of one document (what the store keeps).</summary>
+    public DocumentSignature Sign(DuplicateCandidate doc)
     {
-        var hashes = Options.Bands * Options.RowsPerBand;
-        var content = docs.Select(d => MinHash.Content(d.Text)).ToArray();
-        var signatures = content.Select(c => MinHash.Signature(c, Options.ShingleSize, hashes)).ToArray();
+        var content = MinHash.Content(doc.Text);
+        return new DocumentSignature(doc.Id, doc.Converted, content.Length,
+            MinHash.Signature(content, Options.ShingleSize, Options.Bands * Options.RowsPerBand));
+    }
+
+    /// <summary>Groups from stored signatures; the same groups as from the texts they were computed over.</summary>
+    public IReadOnlyList<DuplicateGroup> Group(IReadOnlyList<DocumentSignature> docs)
+    {
+        var signatures = docs.Select(d => d.MinHash as ulong[] ?? [.. d.MinHash]).ToArray();
 
         var sets = new UnionFind(docs.Count);
         foreach (var (i, j) in CandidatePairs(signatures))
@@ -60,7 +91,7 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
         {
             if (members.Count < 2) continue;
             var canonical = members.OrderBy(i => docs[i].Converted)
-                .ThenByDescending(i => content[i].Length)
+                .ThenByDescending(i => docs[i].ContentLength)
                 .ThenBy(i => docs[i].Id, StringComparer.Ordinal).First();
             var min = 1.0;
             for (var x = 0; x < members.Count; x++)

@@ -8,28 +8,68 @@ namespace ClusterPolicyMiner.Clean;
 internal static partial class FurnitureLexicon
 {
     /// <summary>Phrases that mark a line as furniture when the line starts with them or is not a sentence.</summary>
-    public static readonly string[] Phrases =
-    [
-        "当前位置", "您的位置", "您现在的位置", "上一篇", "下一篇", "相关阅读", "相关链接", "相关文章", "相关新闻",
-        "版权声明", "版权所有", "免责声明", "主办单位", "承办单位", "协办单位", "网站标识码", "ICP备", "公网安备",
-        "打印本页", "关闭窗口", "扫一扫", "分享到", "来源:", "来源：", "发布时间", "浏览次数", "点击:", "点击：",
-        "点击数", "阅读次数", "原文链接", "最新内容", "热点内容", "热门文章", "推荐阅读", "返回顶部", "网站地图",
-        "【打印】", "【关闭】", "【大】", "【中】", "【小】", "[打印]", "[关闭]", "技术支持",
-    ];
+    public static IReadOnlyList<string> Phrases => Data.Value.Phrases;
 
     /// <summary>Phrases after which, once the body has begun, nothing more of the notice follows.</summary>
-    public static readonly string[] TailMarkers =
-    [
-        "上一篇", "下一篇", "相关阅读", "相关链接", "相关文章", "相关新闻", "版权声明", "版权所有", "免责声明",
-        "原文链接", "最新内容", "热点内容", "热门文章", "推荐阅读", "主办单位", "网站标识码",
-    ];
+    public static IReadOnlyList<string> TailMarkers => Data.Value.Tail;
 
     /// <summary>Whole lines that are page widgets (contact and toolbar buttons, stray template words).</summary>
-    public static readonly HashSet<string> Widgets = new(StringComparer.OrdinalIgnoreCase)
+    public static IReadOnlySet<string> Widgets => Data.Value.Widgets;
+
+    /// <summary>Phrases that make even a sentence furniture: advertising, disclaimers, repost notes.</summary>
+    public static IReadOnlyList<string> Promo => Data.Value.Promo;
+
+    private sealed record Lexicon(IReadOnlyList<string> Phrases, IReadOnlyList<string> Tail, IReadOnlySet<string> Widgets, IReadOnlyList<string> Promo);
+
+    private static readonly Lazy<Lexicon> Data = new(Load);
+
+    /// <summary>Reads the embedded Clean/Data/furniture.txt: phrases under [section] headers.</summary>
+    private static Lexicon Load()
     {
-        "TOP", "客服", "电话", "微信", "微博", "QQ", "返回顶部", "顶部", "在线客服", "分享", "收藏", "打印", "关闭",
-        "首页", "Network", "|", "大", "中", "小", "字号", "English",
-    };
+        using var stream = typeof(FurnitureLexicon).Assembly.GetManifestResourceStream("ClusterPolicyMiner.Clean.furniture.txt")
+            ?? throw new InvalidOperationException("embedded furniture.txt is missing");
+        using var reader = new StreamReader(stream);
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var current = "";
+        while (reader.ReadLine() is { } raw)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (line.StartsWith('[') && line.EndsWith(']') && line.Length > 2 && line[1..^1].All(char.IsAsciiLetterLower))
+            {
+                current = line[1..^1];
+                continue;
+            }
+            if (!sections.TryGetValue(current, out var list)) sections[current] = list = [];
+            list.Add(line);
+        }
+        List<string> Of(string name) => sections.GetValueOrDefault(name) ?? [];
+        return new Lexicon(Of("phrases"), Of("tail"), new HashSet<string>(Of("widgets"), StringComparer.OrdinalIgnoreCase), Of("promo"));
+    }
+
+    /// <summary>A phone number: a landline with its area code, a 400/800 service number or a mobile number.</summary>
+    [GeneratedRegex(@"(?<!\d)(?:0\d{2,3}-?\d{7,8}|[48]00-?\d{3}-?\d{4}|1[3-9]\d{9}|852-?\d{8})(?!\d)")]
+    public static partial Regex PhoneNumber();
+
+    /// <summary>A keyword run of an SEO strip: four or more short terms joined by `_` (or `|`).</summary>
+    [GeneratedRegex(@"^(?:[^_|。，；]{1,14}[_|]){3,}[^_|。，；]{1,14}$")]
+    public static partial Regex KeywordRun();
+
+    /// <summary>Words of a service or advertising line around a phone number.</summary>
+    [GeneratedRegex(@"热线|客服|咨询|微信|QQ|投诉|举报|投稿|广告|招商")]
+    public static partial Regex ServiceWord();
+
+    /// <summary>A contact line of the notice itself (联系人, 联系电话, 联系方式): its phone number belongs to the body.</summary>
+    [GeneratedRegex(@"^(?:[（(]?[一二三四五六七八九十\d]+[、.）)]\s*)?(?:联系人|联系电话|联系方式|联系地址)")]
+    public static partial Regex ContactLine();
+
+    /// <summary>A bare organisation or site name (江西省工业和信息化厅, 某某县人民政府门户网站).</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}（）()]{2,30}(?:厅|局|委员会|委|人民政府|政府|办公厅|办公室|门户网站|网站|网)$")]
+    public static partial Regex OrgName();
+
+    /// <summary>A site's own name: …网, …网站, …门户网站 (a banner, never the notice).</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{2,24}(?:门户网站|网站|网)$")]
+    public static partial Regex SiteName();
 
     /// <summary>`字号 大 中 小`, `字体：【大 中 小】` and the like.</summary>
     [GeneratedRegex(@"^(字号|字体)[:：]?\s*[【\[]?\s*大\s*中\s*小\s*[】\]]?$")]
@@ -75,6 +115,8 @@ internal static partial class FurnitureLexicon
     public static bool IsBreadcrumb(string line) =>
         (line.AsSpan().IndexOfAny('>', '›', '»') >= 0 || line.Contains("位置", StringComparison.Ordinal))
         && Breadcrumb().IsMatch(line);
+
+    public static bool ContainsPromo(string line) => Promo.Any(p => line.Contains(p, StringComparison.Ordinal));
 
     public static bool StartsWithPhrase(string line) => Phrases.Any(p => line.StartsWith(p, StringComparison.Ordinal));
 

@@ -29,6 +29,9 @@ internal static partial class LineClassifier
     [GeneratedRegex(@"^[-—–]?\s*\d{1,3}\s*[-—–]?$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$|^[—–-]\s*\d{1,3}\s*[—–-]$")]
     private static partial Regex PageNumber();
 
+    /// <summary>How many lines from the start of the notice its own title may stand (issuer, number, title).</summary>
+    private const int OwnTitleReach = 4;
+
     public static bool IsPageNumber(string line) => PageNumber().IsMatch(line);
 
     public static bool IsTitleLike(string line) =>
@@ -56,9 +59,24 @@ internal static partial class LineClassifier
         if (FurnitureLexicon.IsHtmlDebris(line) || (line.Length <= 16 && IsPageNumber(line))) return true;
         // No CJK and no digit: `Network`, `TOP`, `|`, stray template words.
         if (m.Cjk == 0 && !line.Any(char.IsDigit) && line.Length <= 24) return true;
-        if (m.IsSentence) return FurnitureLexicon.StartsWithPhrase(line) && m.Cjk < 120;
+        if (m.IsSentence)
+            return (FurnitureLexicon.StartsWithPhrase(line) && m.Cjk < 120) || FurnitureLexicon.ContainsPromo(line);
         return FurnitureLexicon.ContainsPhrase(line) || PageInfoReader.IsDateLine(line)
-            || FurnitureLexicon.IsBreadcrumb(line);
+            || FurnitureLexicon.IsBreadcrumb(line) || HasFurnitureFeatures(line, m);
+    }
+
+    /// <summary>Features of furniture that no lexicon lists: a service number (400/800, or a number beside
+    /// 热线, 客服, 咨询, 微信, 举报; a name and a number alone is the notice's contact and stays), a keyword or menu run (terms joined by `_` or `|`),
+    /// a navigation bar opening with 首页, a site's own name, an advertising or disclaimer phrase.</summary>
+    private static bool HasFurnitureFeatures(string line, LineMeasures m)
+    {
+        if (line.Length > 120 || line.Contains('。')) return false;
+        if (FurnitureLexicon.PhoneNumber().Match(line) is { Success: true } phone && !FurnitureLexicon.ContactLine().IsMatch(line)
+            && (phone.Value[0] is '4' or '8' || FurnitureLexicon.ServiceWord().IsMatch(line)))
+            return true;
+        if (FurnitureLexicon.KeywordRun().IsMatch(line)) return true;
+        if (line.StartsWith("首页", StringComparison.Ordinal) && m.Punctuation == 0 && line.Length <= 60) return true;
+        return FurnitureLexicon.SiteName().IsMatch(line) || FurnitureLexicon.ContainsPromo(line);
     }
 
     /// <summary>Which lines to keep. <paramref name="headlineLine"/> is the page headline found next to the
@@ -69,20 +87,37 @@ internal static partial class LineClassifier
         var kinds = lines.Select(Classify).ToArray();
         var keep = new bool[lines.Count];
 
+        MarkBanners(lines, kinds);
         var start = FindStart(lines, kinds, headlineLine);
         if (start < 0) return keep;
         var end = FindEnd(kinds, start);
         MarkHeadlineLists(kinds, start, end);
 
+        // The notice's own title may follow an issuer line and a document number: its first occurrence near
+        // the start is kept.
+        var ownTitle = headline is null ? -1 : Enumerable.Range(start, Math.Min(OwnTitleReach, end - start)).FirstOrDefault(i => lines[i] == headline, -1);
         for (var i = start; i < end; i++)
         {
             var k = kinds[i];
             if (k is LineKind.Blank or LineKind.Furniture or LineKind.TailMarker) continue;
             if (k == LineKind.LinkLike && IsInRun(kinds, i, LineKind.LinkLike)) continue;
-            if (headline is not null && i != start && lines[i] == headline) continue;
+            if (headline is not null && i != start && i != ownTitle && lines[i] == headline) continue;
             keep[i] = true;
         }
         return keep;
+    }
+
+    /// <summary>Before the first body line, an organisation's bare name followed by a menu, breadcrumb or
+    /// date line is the site's banner, not an issuer line above the title.</summary>
+    private static void MarkBanners(IReadOnlyList<string> lines, LineKind[] kinds)
+    {
+        for (var i = 0; i < lines.Count && kinds[i] != LineKind.Body; i++)
+        {
+            if (kinds[i] != LineKind.Plain || !FurnitureLexicon.OrgName().IsMatch(lines[i])) continue;
+            var next = i + 1;
+            while (next < lines.Count && kinds[next] == LineKind.Blank) next++;
+            if (next < lines.Count && kinds[next] is LineKind.Furniture or LineKind.LinkLike) kinds[i] = LineKind.Furniture;
+        }
     }
 
     /// <summary>The first line that is neither furniture, a menu, nor the page headline.</summary>

@@ -53,7 +53,7 @@ public static class CorpusOutputs
     }
 
     private static bool IsMeasure(PolicyDocument d) =>
-        d.Metadata.Kind is { } k && (k.Contains("办法", StringComparison.Ordinal) || k.Contains("细则", StringComparison.Ordinal));
+        d.Metadata.Kind == "measures";
 
     private static string DuplicateTable(IReadOnlyList<DuplicateGroup> groups, IReadOnlyList<PolicyDocument> docs)
     {

@@ -5,7 +5,7 @@ using ClusterPolicyMiner.Compare;
 namespace ClusterPolicyMiner.Emit;
 
 /// <summary>Writes one history file per jurisdiction and programme, <c>history/&lt;jurisdiction&gt;.yaml</c> and
-/// <c>.json</c>: each criterion's values by the date from which they hold, OpenFisca-style
+/// <c>.json</c> (<c>&lt;jurisdiction&gt;-&lt;programme&gt;</c> for a programme other than the SME cluster one): each criterion's values by the date from which they hold, OpenFisca-style
 /// (<c>values: {2023-06-27: {value: 2000000000, …}}</c>), each with the document, path and quote it comes from.</summary>
 public static class HistoryFileWriter
 {
@@ -16,7 +16,9 @@ public static class HistoryFileWriter
         var files = new List<EmittedFile>();
         foreach (var h in histories)
         {
-            var stem = $"{folder}/{RuleFileWriter.Safe(h.Jurisdiction)}" + (h.Programme is { } p ? "-" + RuleFileWriter.Safe(p) : "");
+            // The SME cluster programme's history is the jurisdiction's own file; another programme's is suffixed.
+            var stem = $"{folder}/{RuleFileWriter.Safe(h.Jurisdiction)}"
+                + (h.Programme is { } p && p != Structure.Programmes.SmeCluster ? "-" + RuleFileWriter.Safe(p) : "");
             var tree = Tree(h);
             files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));
             files.Add(new EmittedFile(stem + ".yaml",

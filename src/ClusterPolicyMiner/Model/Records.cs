@@ -33,7 +33,9 @@ public sealed record NormalizedDocument(
 
 /// <summary>Facts read from the page furniture before it was removed: the site's headline and date line
 /// (来源:… 日期:2023-08-17), kept apart from the notice's own signature date.</summary>
-public sealed record PageInfo(string? Headline, DateOnly? Published, string? Site)
+/// <param name="Cms">The government CMS block (索引号 / 发布机构 / 成文日期 / 文号 / 发布日期), read as
+/// metadata before it was removed; null when the page has none.</param>
+public sealed record PageInfo(string? Headline, DateOnly? Published, string? Site, CmsMetadata? Cms = null)
 {
     public static PageInfo None { get; } = new(null, null, null);
 }
@@ -44,3 +46,7 @@ public sealed record CleanDocument(
     string Text,
     PageInfo Page,
     IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>The fields of a government CMS information block (信息公开 table or run of label-value pairs);
+/// a field the block leaves empty is null.</summary>
+public sealed record CmsMetadata(string? Issuer, string? DocNumber, DateOnly? Issued, DateOnly? Published, string? Title);

@@ -187,12 +187,14 @@ internal static partial class LineLayout
     {
         var wrapWidth = HardWrapWidth(lines);
         if (wrapWidth is { } width && RunningLines(lines, width) is { Count: > 0 } running)
-            lines = [.. lines.Where(l => !running.Contains(RunningKey(l)))];
+            lines = WithoutRunningLines(lines, running);
         List<string>? result = null;
         for (var n = 0; n < lines.Count; n++)
         {
             var previous = result is null ? lines[n - Math.Min(n, 1)] : result[^1];
-            var hardWrapped = n > 0 && wrapWidth is { } w && lines[n] is { Length: > 0 } and not "\f" && IsFullLine(lines[n - 1], w)
+            var startsParagraph = n < 2 || wrapWidth is not { } ww || !IsFullLine(lines[n - 2], ww, 0) || IsSentenceEnd(lines[n - 2][^1]);
+            var hardWrapped = n > 0 && wrapWidth is { } w && lines[n] is { Length: > 0 } and not "\f" && lines[n - 1].Length > 0
+                && IsFullLine(lines[n - 1], w, startsParagraph && !IsSentenceEnd(lines[n - 1][^1]) ? IndentColumns : 0)
                 && (!StructuralMarker.StartsLine(lines[n]) || !IsSentenceEnd(lines[n - 1][^1]) && HasClausePunctuation(lines[n - 1]))
                 && !EndsParagraph(lines[n - 1], lines[n], w);
             var joins = n > 0 && (hardWrapped || Continues(previous, lines[n]));
@@ -222,6 +224,22 @@ internal static partial class LineLayout
             if (at.Count == 0 || i - at[^1] > 2) at.Add(i);
         }
         return [.. seen.Where(kv => kv.Value.Count >= 3).Select(kv => kv.Key)];
+    }
+
+    /// <summary>Drops the running lines and the blank lines and page breaks around them, so that the halves
+    /// of a paragraph they cut meet again.</summary>
+    private static List<string> WithoutRunningLines(IReadOnlyList<string> lines, HashSet<string> running)
+    {
+        var drop = new bool[lines.Count];
+        static bool Gap(string l) => l.Length == 0 || l == "\f";
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (Gap(lines[i]) || !running.Contains(RunningKey(lines[i]))) continue;
+            drop[i] = true;
+            for (var j = i - 1; j >= 0 && (Gap(lines[j]) || running.Contains(RunningKey(lines[j]))); j--) drop[j] = true;
+            for (var j = i + 1; j < lines.Count && (Gap(lines[j]) || running.Contains(RunningKey(lines[j]))); j++) drop[j] = true;
+        }
+        return [.. lines.Where((_, i) => !drop[i])];
     }
 
     private static string RunningKey(string line) => Digits().Replace(line, "#");
@@ -263,7 +281,7 @@ internal static partial class LineLayout
         var title = !HasClausePunctuation(line) && !Unclosed(line, '《', '》') && TitleEnd().IsMatch(line);
         if (title) return true;
         if (!IsSentenceEnd(line[^1])) return false;
-        return !IsFullLine(next, width) && !HasClausePunctuation(next) && OwnLine().IsMatch(next);
+        return !IsFullLine(next, width, 0) && !HasClausePunctuation(next) && OwnLine().IsMatch(next);
     }
 
     [GeneratedRegex(@"(?:通知|办法|细则|规定|意见|方案|标准|决定|公告|通告|[（(](?:暂行|试行|征求意见稿)[）)])$")]
@@ -275,7 +293,12 @@ internal static partial class LineLayout
 
     private static bool HasClausePunctuation(string line) => line.Any(c => c is '，' or '、' or '。' or '；' or ',' or ';');
 
-    private static bool IsFullLine(string line, int width) => line.Length > 0 && Columns(line) >= width - WrapSlack;
+    /// <summary>The first line of a paragraph is indented by two ideographs on the page, which the text does
+    /// not keep (pdftotext drops the indent); it counts as full that much shorter, unless it ends a sentence
+    /// (a salutation 各市工信局：, a one-line paragraph).</summary>
+    private const int IndentColumns = 4;
+
+    private static bool IsFullLine(string line, int width, int indent) => line.Length > 0 && Columns(line) >= width - WrapSlack - indent;
 
     /// <summary>Display columns: two for ideographs and full-width forms, one otherwise.</summary>
     private static int Columns(string line)

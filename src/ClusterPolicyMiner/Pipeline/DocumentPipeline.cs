@@ -21,6 +21,9 @@ public sealed record PipelineOptions
     /// <summary>Characters of decoded text one document may have (about 2,000 pages of Chinese); past it the
     /// document is <see cref="DiagnosticCode.TooLarge"/>, which bounds the memory of every later stage.</summary>
     public int MaxTextChars { get; init; } = 4_000_000;
+    /// <summary>Documents processed at once by a batch (its pure stages); 0 means one per core. Results do
+    /// not depend on it.</summary>
+    public int Parallelism { get; init; }
 }
 
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
@@ -35,14 +38,20 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
     /// <summary>A batch: decode and normalise every document, learn each site's template from the pages of
     /// that site in the batch, then clean, structure and extract thresholds document by document.</summary>
-    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch)
+    /// <param name="step">Called (from any thread) after each document's normalisation and after its finish.</param>
+    public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch, Action? step = null)
     {
-        var normalized = batch.Select(Normalize).ToList();
+        var normalized = BatchParallel.Map(batch, r => { var n = Normalize(r); step?.Invoke(); return n; }, Options.Parallelism);
         // Learning templates spans the batch; should it fail, every page is cleaned without them.
         var (templates, _) = StageGuard.Run("site templates", null, Timeout.InfiniteTimeSpan,
             () => SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>()));
         var clean = templates is null ? Options.Clean : Options.Clean with { SiteTemplates = templates };
-        return [.. normalized.Select(n => n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded))];
+        return BatchParallel.Map(normalized, n =>
+        {
+            var doc = n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded);
+            step?.Invoke();
+            return doc;
+        }, Options.Parallelism);
     }
 
     /// <summary>Decoded and normalised text; Normalized is null when decoding or normalising failed (the error
@@ -90,7 +99,8 @@ public sealed class DocumentPipeline(PipelineOptions options)
         var structureDiagnostics = structure.Diagnostics.Select(d => d with { DocumentId = decoded.Id });
 
         var (thresholds, thresholdFailure) = StageGuard.Run("thresholds", decoded.Id, budget,
-            () => ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id }));
+            () => ThresholdExtractor.Extract(clean.Text, structure.Outline, Options.Thresholds with { DocumentId = decoded.Id }) is var read
+                ? read with { Thresholds = ProgrammePass.Apply(clean.Text, structure.Metadata, read.Thresholds) } : null);
         if (thresholds is null) return Failed(decoded, thresholdFailure!);
 
         return new PolicyDocument(
@@ -102,8 +112,11 @@ public sealed class DocumentPipeline(PipelineOptions options)
 
     /// <summary>Groups near-duplicate documents over their clean text; only groups of two or more.</summary>
     public IReadOnlyList<DuplicateGroup> GroupDuplicates(IReadOnlyList<PolicyDocument> docs) =>
-        new DuplicateDetector().Group([.. docs.Select(d => new DuplicateCandidate(d.Id, d.Text,
-            d.Normalizations.Any(OpenCcConverter.Configs.Contains)))]);
+        new DuplicateDetector().Group([.. docs.Select(Candidate)]);
+
+    /// <summary>What duplicate detection sees of a document: its clean text and whether it was converted.</summary>
+    public static DuplicateCandidate Candidate(PolicyDocument d) =>
+        new(d.Id, d.Text, d.Normalizations.Any(OpenCcConverter.Configs.Contains));
 
     private static DecodedDocument Undecoded(RawDocument raw, Diagnostic failure) =>
         new(raw.Id, raw.Source, DocumentFormat.Txt, "unknown", "none", "", [failure]);

@@ -114,5 +114,94 @@ internal static class Migrations
             seen_at TEXT NOT NULL
         );
         """,
+        // 3: scale. Article rows in an ordinary table indexed by document, FTS5 as an external-content index
+        // over it (kept by triggers, so deleting a document's rows is an index lookup, not a scan); the
+        // processed model compressed in `model` (model_json stays for rows written before), the clean text
+        // no longer stored beside it; raw bytes compressed when `compressed` is 1; the pipeline version a
+        // model was made with; MinHash signatures for duplicate grouping without reloading every text.
+        """
+        CREATE TABLE article_rows (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        INSERT INTO article_rows(document_id, path, body) SELECT document_id, path, body FROM articles ORDER BY rowid;
+        DROP TABLE articles;
+        CREATE INDEX article_rows_document ON article_rows(document_id);
+        CREATE VIRTUAL TABLE articles USING fts5(body, content = 'article_rows', content_rowid = 'id', tokenize = 'trigram');
+        INSERT INTO articles(articles) VALUES ('rebuild');
+        CREATE TRIGGER article_rows_insert AFTER INSERT ON article_rows BEGIN
+            INSERT INTO articles(rowid, body) VALUES (new.id, new.body);
+        END;
+        CREATE TRIGGER article_rows_delete AFTER DELETE ON article_rows BEGIN
+            INSERT INTO articles(articles, rowid, body) VALUES ('delete', old.id, old.body);
+        END;
+        ALTER TABLE snapshots ADD COLUMN compressed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN model BLOB;
+        ALTER TABLE documents ADD COLUMN pipeline TEXT;
+        ALTER TABLE documents DROP COLUMN clean_text;
+        CREATE TABLE signatures (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            converted INTEGER NOT NULL,     -- text converted from traditional characters
+            content_length INTEGER NOT NULL, -- shingle characters of the clean text
+            minhash BLOB NOT NULL           -- little-endian uint64 per hash function
+        );
+        -- The per-document part tables keyed (document_id, seq) as WITHOUT ROWID: the key is the table, no
+        -- second copy of every row in an automatic index.
+        CREATE TABLE diagnostics_v3 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            offset INTEGER,
+            message TEXT NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO diagnostics_v3 SELECT * FROM diagnostics;
+        DROP TABLE diagnostics;
+        ALTER TABLE diagnostics_v3 RENAME TO diagnostics;
+        CREATE TABLE outline_nodes_v3 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            parent_seq INTEGER,
+            kind TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            title TEXT,
+            path TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO outline_nodes_v3 SELECT * FROM outline_nodes;
+        DROP TABLE outline_nodes;
+        ALTER TABLE outline_nodes_v3 RENAME TO outline_nodes;
+        CREATE TABLE thresholds_v3 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            list TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            label TEXT NOT NULL,
+            op TEXT NOT NULL,
+            value TEXT,
+            unit TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            qualifiers TEXT NOT NULL,
+            grp TEXT,
+            path TEXT NOT NULL,
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO thresholds_v3 SELECT * FROM thresholds;
+        DROP TABLE thresholds;
+        ALTER TABLE thresholds_v3 RENAME TO thresholds;
+        -- What the last `cpm run` into an output folder was made from, so a re-run with nothing new skips it.
+        CREATE TABLE run_outputs (
+            folder TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            files TEXT NOT NULL             -- JSON object: relative path -> length in bytes
+        );
+        """,
     ];
 }

@@ -40,18 +40,31 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>The stored model of a document, or null.</summary>
-    public PolicyDocument? Load(string id) =>
-        Scalar(_db, "SELECT model_json FROM documents WHERE id = $id", null, ("$id", id)) is string json
-            ? PolicyJson.Read(json)
-            : null;
+    public PolicyDocument? Load(string id)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT model, model_json FROM documents WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return PolicyJson.Read(r.IsDBNull(0) ? r.GetString(1) : Compression.UnpackText((byte[])r.GetValue(0)));
+    }
 
     /// <summary>Every stored model that did not fail, in the order of <see cref="List"/>.</summary>
     public IReadOnlyList<PolicyDocument> LoadAll() =>
         [.. List().Select(s => Load(s.Id)!).Where(d => !d.Diagnostics.Any(x => x.IsError))];
 
     /// <summary>The raw bytes of a snapshot, or null.</summary>
-    public byte[]? LoadSnapshot(string id) =>
-        Scalar(_db, "SELECT bytes FROM snapshots WHERE id = $id", null, ("$id", id)) as byte[];
+    public byte[]? LoadSnapshot(string id)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT bytes, compressed FROM snapshots WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        var bytes = (byte[])r.GetValue(0);
+        return r.GetInt64(1) == 1 ? Compression.Unpack(bytes) : bytes;
+    }
 
     /// <summary>Every place a snapshot was seen.</summary>
     public IReadOnlyList<string> SourcesOf(string id)
@@ -98,16 +111,16 @@ public sealed partial class PolicyStore
         using var cmd = _db.CreateCommand();
         var select = """
             SELECT a.document_id, d.jurisdiction, d.title, a.path, a.body
-            FROM articles a JOIN documents d ON d.id = a.document_id
+            FROM article_rows a JOIN documents d ON d.id = a.document_id
             """;
         if (query.Length >= 3)
         {
-            cmd.CommandText = select + " WHERE articles MATCH $q ORDER BY d.jurisdiction, d.id, a.rowid LIMIT $limit";
+            cmd.CommandText = select + " WHERE a.id IN (SELECT rowid FROM articles WHERE articles MATCH $q) ORDER BY d.jurisdiction, d.id, a.id LIMIT $limit";
             cmd.Parameters.AddWithValue("$q", "\"" + query.Replace("\"", "\"\"") + "\"");
         }
         else
         {
-            cmd.CommandText = select + " WHERE instr(a.body, $q) > 0 ORDER BY d.jurisdiction, d.id, a.rowid LIMIT $limit";
+            cmd.CommandText = select + " WHERE instr(a.body, $q) > 0 ORDER BY d.jurisdiction, d.id, a.id LIMIT $limit";
             cmd.Parameters.AddWithValue("$q", query);
         }
         cmd.Parameters.AddWithValue("$limit", limit);

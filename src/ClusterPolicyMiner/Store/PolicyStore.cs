@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClusterPolicyMiner.Clean;
 using System.Text.Json;
 using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Model;
@@ -23,6 +24,7 @@ public sealed partial class PolicyStore : IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly TimeProvider _clock;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
     private PolicyStore(SqliteConnection db, TimeProvider clock)
     {
@@ -64,54 +66,60 @@ public sealed partial class PolicyStore : IDisposable
 
     /// <summary>Stores the raw bytes and the processed document in one transaction. The same bytes again
     /// change nothing but the list of sources they were seen at, and report <see cref="SaveStatus.Unchanged"/>.</summary>
-    public SaveStatus Save(RawDocument raw, PolicyDocument doc)
+    public SaveStatus Save(RawDocument raw, PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null)
     {
         using var tx = _db.BeginTransaction();
         var now = Now();
         var existed = HasSnapshot(raw.Id, tx);
         if (!existed)
         {
-            Exec(_db, "INSERT INTO snapshots(id, size, http_charset, bytes, stored_at) VALUES ($id, $size, $cs, $bytes, $at)", tx,
-                ("$id", raw.Id), ("$size", raw.Bytes.LongLength), ("$cs", raw.HttpCharset), ("$bytes", raw.Bytes), ("$at", now));
-            InsertDocument(doc, tx);
+            Run("INSERT INTO snapshots(id, size, http_charset, bytes, stored_at, compressed) VALUES ($id, $size, $cs, $bytes, $at, 1)", tx,
+                ("$id", raw.Id), ("$size", raw.Bytes.LongLength), ("$cs", raw.HttpCharset), ("$bytes", Compression.Pack(raw.Bytes)), ("$at", now));
+            InsertDocument(doc, tx, pipelineVersion, signature);
         }
-        Exec(_db, "INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", tx,
+        Run("INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", tx,
             ("$s", raw.Source), ("$id", raw.Id), ("$at", now));
         tx.Commit();
         return existed ? SaveStatus.Unchanged : SaveStatus.New;
     }
 
+    /// <summary>Records that a stored snapshot was seen at <paramref name="source"/> (a re-run that skipped it).</summary>
+    public void AddSource(string id, string source) =>
+        Run("INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", null,
+            ("$s", source), ("$id", id), ("$at", Now()));
+
     /// <summary>Replaces the processed model of a stored snapshot (after the pipeline changed), in one transaction.</summary>
-    public void Replace(PolicyDocument doc)
+    public void Replace(PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null)
     {
         using var tx = _db.BeginTransaction();
-        Exec(_db, "DELETE FROM articles WHERE document_id = $id", tx, ("$id", doc.Id));
-        Exec(_db, "DELETE FROM documents WHERE id = $id", tx, ("$id", doc.Id));
-        InsertDocument(doc, tx);
+        Run("DELETE FROM article_rows WHERE document_id = $id", tx, ("$id", doc.Id));
+        Run("DELETE FROM documents WHERE id = $id", tx, ("$id", doc.Id));
+        InsertDocument(doc, tx, pipelineVersion, signature);
         tx.Commit();
     }
 
-    private void InsertDocument(PolicyDocument doc, SqliteTransaction tx)
+    private void InsertDocument(PolicyDocument doc, SqliteTransaction tx, string? pipelineVersion, DocumentSignature? signature)
     {
         var m = doc.Metadata;
-        Exec(_db, """
+        Run("""
             INSERT INTO documents(id, source, format, encoding, encoding_rule, jurisdiction, issuer, title, doc_number,
-                kind, status, issued, published, effective, expires, edition_year, normalizations, clean_text, model_json, failed)
+                kind, status, issued, published, effective, expires, edition_year, normalizations, model_json, model, pipeline, failed)
             VALUES ($id, $source, $format, $enc, $rule, $jur, $issuer, $title, $num, $kind, $status, $issued, $published,
-                $effective, $expires, $edition, $norms, $text, $json, $failed)
+                $effective, $expires, $edition, $norms, '', $model, $pipeline, $failed)
             """, tx,
             ("$id", doc.Id), ("$source", doc.Source), ("$format", PolicyJson.FormatName(doc.Format)),
             ("$enc", doc.Encoding), ("$rule", doc.EncodingRule), ("$jur", m.Jurisdiction), ("$issuer", m.Issuer),
             ("$title", m.Title), ("$num", m.DocNumber), ("$kind", m.Kind), ("$status", m.Status),
             ("$issued", Iso(m.Issued)), ("$published", Iso(m.Published)), ("$effective", Iso(m.Effective)),
             ("$expires", Iso(m.Expires)), ("$edition", m.EditionYear),
-            ("$norms", JsonSerializer.Serialize(doc.Normalizations)), ("$text", doc.Text),
-            ("$json", PolicyJson.Write(doc)), ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
+            ("$norms", JsonSerializer.Serialize(doc.Normalizations)),
+            ("$model", Compression.PackText(PolicyJson.Write(doc))), ("$pipeline", pipelineVersion),
+            ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
 
         for (var i = 0; i < doc.Diagnostics.Count; i++)
         {
             var d = doc.Diagnostics[i];
-            Exec(_db, "INSERT INTO diagnostics VALUES ($doc, $seq, $code, $off, $msg)", tx,
+            Run("INSERT INTO diagnostics VALUES ($doc, $seq, $code, $off, $msg)", tx,
                 ("$doc", doc.Id), ("$seq", i), ("$code", d.Code.ToString()), ("$off", d.Offset), ("$msg", d.Message));
         }
 
@@ -119,7 +127,7 @@ public sealed partial class PolicyStore : IDisposable
         void Node(OutlineNode n, int? parent)
         {
             var mine = seq++;
-            Exec(_db, "INSERT INTO outline_nodes VALUES ($doc, $seq, $parent, $kind, $num, $title, $path, $start, $end)", tx,
+            Run("INSERT INTO outline_nodes VALUES ($doc, $seq, $parent, $kind, $num, $title, $path, $start, $end)", tx,
                 ("$doc", doc.Id), ("$seq", mine), ("$parent", parent), ("$kind", PolicyJson.KindName(n.Kind)),
                 ("$num", n.Number), ("$title", n.Title), ("$path", n.Path), ("$start", n.Start), ("$end", n.End));
             foreach (var c in n.Children) Node(c, mine);
@@ -127,17 +135,21 @@ public sealed partial class PolicyStore : IDisposable
         foreach (var n in doc.Outline) Node(n, null);
 
         foreach (var (path, body) in SearchUnits(doc))
-            Exec(_db, "INSERT INTO articles(document_id, path, body) VALUES ($doc, $path, $body)", tx,
+            Run("INSERT INTO article_rows(document_id, path, body) VALUES ($doc, $path, $body)", tx,
                 ("$doc", doc.Id), ("$path", path), ("$body", body));
 
         var t = 0;
         foreach (var (list, items) in new[] { ("criteria", doc.Thresholds), ("procedural", doc.Procedural) })
             foreach (var th in items)
-                Exec(_db, "INSERT INTO thresholds VALUES ($doc, $seq, $list, $metric, $label, $op, $value, $unit, $phrase, $q, $grp, $path, $quote, $start, $end)", tx,
+                Run("INSERT INTO thresholds VALUES ($doc, $seq, $list, $metric, $label, $op, $value, $unit, $phrase, $q, $grp, $path, $quote, $start, $end)", tx,
                     ("$doc", doc.Id), ("$seq", t++), ("$list", list), ("$metric", th.Metric), ("$label", th.Label),
                     ("$op", th.Op), ("$value", th.Value is { } v ? PolicyJson.Number(v) : th.TextValue), ("$unit", th.Unit),
                     ("$phrase", th.Phrase), ("$q", JsonSerializer.Serialize(th.Qualifiers)), ("$grp", th.Group),
                     ("$path", th.Source.Path), ("$quote", th.Source.Quote), ("$start", th.Source.Start), ("$end", th.Source.End));
+
+        if (signature is { } sig)
+            Run("INSERT INTO signatures VALUES ($doc, $conv, $len, $hash)", tx,
+                ("$doc", doc.Id), ("$conv", sig.Converted ? 1 : 0), ("$len", sig.ContentLength), ("$hash", sig.PackMinHash()));
     }
 
     /// <summary>The searchable units of a document: each article whole; elsewhere the outline's leaves;
@@ -168,8 +180,26 @@ public sealed partial class PolicyStore : IDisposable
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Runs a statement through a command kept per SQL text, so each statement is prepared once
+    /// per connection rather than once per row.</summary>
+    private void Run(string sql, SqliteTransaction? tx, params (string, object?)[] ps)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _db.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared[sql] = cmd;
+        }
+        cmd.Transaction = tx;
+        cmd.Parameters.Clear();
+        foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
+        foreach (var cmd in _prepared.Values) cmd.Dispose();
+        _prepared.Clear();
         _db.Dispose();
         SqliteConnection.ClearAllPools();
     }

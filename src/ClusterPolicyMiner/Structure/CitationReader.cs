@@ -58,7 +58,7 @@ internal static partial class CitationReader
         return m.Success ? $"{m.Groups["org"].Value}〔{m.Groups["year"].Value}〕{m.Groups["seq"].Value}号" : s;
     }
 
-    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,16}?)\s*[〔\[［【(（]\s*(?<year>[12]\d{3})\s*[〕\]］】)）]\s*第?\s*(?<seq>\d{1,5})\s*号")]
+    [GeneratedRegex(@"(?<org>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,16}?)\s*[〔\[［【(（﹝]\s*(?<year>[12]\d{3})\s*[〕\]］】)）﹞]\s*第?\s*(?<seq>\d{1,5})\s*号")]
     public static partial Regex DocNumberRegex();
 
     /// <summary>The index of the 》 that closes the 《 at <paramref name="open"/>, minding nested 《》.</summary>

@@ -7,7 +7,7 @@ namespace ClusterPolicyMiner.Structure;
 /// A field with no evidence is null and reported with MetadataUnknown: never a guess.</summary>
 internal static partial class MetadataReader
 {
-    /// <summary>Kinds, most specific first: the first found in the title (else in the opening) wins.</summary>
+    /// <summary>Words that make a line before the first heading a measure's title.</summary>
     private static readonly string[] MeasureKinds =
         ["实施细则", "实施办法", "管理办法", "暂行办法", "实施方案", "工作方案", "办法", "细则", "条例", "规定", "方案", "认定标准", "指南"];
 
@@ -19,21 +19,25 @@ internal static partial class MetadataReader
         var measureTitle = wrapper.MeasureTitle ?? TitleLineBefore(text, firstNode);
         var title = measureTitle ?? wrapper.NoticeTitle ?? page.Headline;
 
-        var issuer = wrapper.Issuer
+        var cms = page.Cms;
+        var issuer = wrapper.Issuer ?? cms?.Issuer
             ?? (InterpreterRegex().Match(text) is { Success: true } interp ? interp.Groups["org"].Value : null);
-        var jurisdiction = Jurisdictions.FromName(issuer) ?? Jurisdictions.FromName(title)
-            ?? Jurisdictions.OnlyOneNamedIn(head.Length > 0 ? head : text);
-        var docNumber = OwnDocNumber(head);
-        var kind = KindOf(title, wrapper.NoticeTitle, text);
+        var located = Jurisdictions.Locate(issuer);
+        var jurisdiction = located?.Jurisdiction ?? Jurisdictions.FromName(cms?.Issuer) ?? Jurisdictions.FromName(title)
+            ?? Jurisdictions.FromName(page.Site) ?? Jurisdictions.OnlyOneNamedIn(head.Length > 0 ? head : text)
+            ?? Jurisdictions.ProvinceOfPlacesIn(title) ?? Jurisdictions.ProvinceOfPlacesIn(page.Site);
+        var docNumber = OwnDocNumber(head) ?? cms?.DocNumber;
+        var kind = DocumentKinds.Of(title, wrapper.NoticeTitle, text);
         var status = (title ?? "").Contains("征求意见稿") || head.Contains("征求意见稿") ? "draft" : "final";
-        var issued = wrapper.Signed;
+        var issued = wrapper.Signed ?? cms?.Issued;
+        var programme = Programmes.FirstNamedIn(title) ?? Programmes.FirstNamedIn(wrapper.NoticeTitle) ?? Programmes.FirstNamedIn(text);
 
         var dates = DocumentDates.Read(text, issued, status == "draft");
         var edition = EditionYear(title ?? "") ?? EditionYear(Opening(text));
         var cites = CitationReader.Read(text, [measureTitle, wrapper.NoticeTitle, title]);
 
         var metadata = new PolicyMetadata(jurisdiction, issuer, title, docNumber, kind, status, issued,
-            page.Published, dates.Effective, dates.Expires, dates.ValidityYears, edition, cites)
+            page.Published ?? cms?.Published, dates.Effective, dates.Expires, dates.ValidityYears, edition, cites, programme, located?.Level)
         { EffectiveRule = dates.EffectiveRule, ExpiresRule = dates.ExpiresRule };
         return (metadata, Unknowns(metadata));
     }
@@ -94,29 +98,11 @@ internal static partial class MetadataReader
         return null;
     }
 
-    private static string? KindOf(string? title, string? noticeTitle, string text)
-    {
-        if (title is not null)
-            foreach (var k in MeasureKinds)
-                if (title.Contains(k)) return k;
-        var notice = noticeTitle ?? title ?? "";
-        if (notice.Length == 0 && NoticeOpeningRegex().Match(Opening(text)) is { Success: true } op)
-            notice = op.Value;
-        int At(string word) => notice.IndexOf(word, StringComparison.Ordinal) is var i and >= 0 ? i : int.MaxValue;
-        var (apply, review, list) = (At("申报"), At("复核"), Math.Min(At("名单"), At("公示")));
-        if (apply == int.MaxValue && review == int.MaxValue && list == int.MaxValue) return null;
-        if (list < apply && list < review) return "名单公告";
-        return apply <= review ? "申报通知" : "复核通知";
-    }
-
     [GeneratedRegex(@"(?<year>[12]\d{3})\s*年度")]
     private static partial Regex EditionRegex();
 
     [GeneratedRegex(@"本(?:实施细则|实施办法|管理办法|办法|细则|规定|通知|方案)由(?<org>[\p{IsCJKUnifiedIdeographs}]{2,30}?)负责解释")]
     private static partial Regex InterpreterRegex();
-
-    [GeneratedRegex(@"现就[^。]{2,80}通知如下")]
-    private static partial Regex NoticeOpeningRegex();
 
     [GeneratedRegex(@"[。，；！？,;]")]
     private static partial Regex SentencePunctuationRegex();

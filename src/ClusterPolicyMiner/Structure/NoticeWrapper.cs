@@ -15,6 +15,9 @@ internal sealed partial record NoticeWrapper(
     /// <summary>How far into the text the notice title is looked for.</summary>
     private const int HeadLength = 1500;
 
+    /// <summary>How many last lines are searched for a date standing alone as the signature.</summary>
+    private const int TailLines = 4;
+
     private const string OrgSuffix = "(?:厅|局|委员会|委|人民政府|政府|办公厅|办公室|部|院|中心|协会|领导小组)";
 
     public static NoticeWrapper Read(string text)
@@ -27,6 +30,8 @@ internal sealed partial record NoticeWrapper(
             var inner = PublishedMeasureRegex().Match(noticeTitle);
             if (inner.Success) measureTitle = inner.Groups["measure"].Value;
             var org = Squeeze(t.Groups["org"].Value);
+            // 某市经信局转发省经信厅关于…的通知: the issuer is the one forwarding.
+            if (org.IndexOf("转发", StringComparison.Ordinal) is var fwd and > 0) org = org[..fwd];
             issuer = OrgRegex().IsMatch(org) ? org : IssuerBefore(text, t.Index);
         }
 
@@ -64,8 +69,18 @@ internal sealed partial record NoticeWrapper(
             var org = text[start..end];
             if (OrgRegex().IsMatch(org)) return (date, org, start);
         }
+        // A signature run inline at the end of a paragraph: …特此通知。吉林省工业和信息化厅2023年7月24日
+        foreach (Match m in InlineSignatureRegex().Matches(text))
+            if (DateReader.ToDate(m) is { } date && OrgRegex().IsMatch(m.Groups["org"].Value))
+                return (date, m.Groups["org"].Value, m.Groups["org"].Index);
         if (SignedDateRegex().Match(text) is { Success: true } s && DateReader.ToDate(s) is { } signed)
             return (signed, null, null);
+        // A date alone on one of the last lines, after a sentence: the signature without the issuer's name.
+        var lines = text.TrimEnd().Split('\n');
+        for (var i = lines.Length - 1; i >= Math.Max(1, lines.Length - TailLines); i--)
+            if (StandaloneDateRegex().Match(lines[i].Trim()) is { Success: true } d && d.Length == lines[i].Trim().Length
+                && lines[i - 1].TrimEnd().EndsWith('。') && DateReader.ToDate(d) is { } tail)
+                return (tail, null, null);
         return (null, null, null);
     }
 
@@ -80,6 +95,9 @@ internal sealed partial record NoticeWrapper(
 
     [GeneratedRegex(@"(?<=^|\s)" + DateReader.Pattern + @"(?=\s|$)")]
     private static partial Regex StandaloneDateRegex();
+
+    [GeneratedRegex(@"[。！]\s*(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,40}?" + OrgSuffix + @")\s*" + DateReader.Pattern + @"(?=\s|$|（)")]
+    private static partial Regex InlineSignatureRegex();
 
     [GeneratedRegex(@"成文日期\s*[:：]\s*" + DateReader.Pattern)]
     private static partial Regex SignedDateRegex();

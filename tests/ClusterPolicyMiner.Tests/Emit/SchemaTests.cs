@@ -84,8 +84,8 @@ public sealed class SchemaTests
     [Fact]
     public void TheRuleFilesOfTwoEditionsPointAtEachOther()
     {
-        var older = Run.Value.Single(f => f.RelativePath == "rules/青海省/2023-06-27-实施细则.json").Content;
-        var newer = Run.Value.Single(f => f.RelativePath == "rules/青海省/2024-07-01-实施细则.json").Content;
+        var older = Run.Value.Single(f => f.RelativePath == "rules/青海省/2023-06-27-measures.json").Content;
+        var newer = Run.Value.Single(f => f.RelativePath == "rules/青海省/2024-07-01-measures.json").Content;
         using var o = System.Text.Json.JsonDocument.Parse(older);
         using var n = System.Text.Json.JsonDocument.Parse(newer);
         var od = o.RootElement.GetProperty("document");
@@ -98,7 +98,7 @@ public sealed class SchemaTests
         Assert.StartsWith("有效期3年: = effective (2024-07-01)", nd.GetProperty("expiresRule").GetString());
     }
 
-    private static string QinghaiRuleFile => Run.Value.Single(f => f.RelativePath == "rules/青海省/2023-06-27-实施细则.json").Content;
+    private static string QinghaiRuleFile => Run.Value.Single(f => f.RelativePath == "rules/青海省/2023-06-27-measures.json").Content;
 
     public static TheoryData<string, string, string> BrokenRuleFiles => new()
     {

@@ -20,10 +20,26 @@ public sealed class RealPageCorpusTests(ITestOutputHelper output)
         return [.. pages.Zip(docs)];
     }
 
-    /// <summary>Floors per class: (precision, recall).</summary>
+    /// <summary>Floors per class: (precision, recall). Each is the figure measured when the corpus was
+    /// written, rounded down so that one more miss passes and a regression on two or three pages fails
+    /// (most classes have 35 to 42 items). Thresholds keep room for the threshold reader's own changes.
+    /// Furniture never leaves a fact: that floor is 1.</summary>
     public static TheoryData<string, double, double> Floors => new()
     {
-        { "furniture removal", 0, 0 },
+        { "furniture removal", 0.98, 0.95 },
+        { "cms block", 0.95, 0.95 },
+        { "jurisdiction", 0.95, 0.95 },
+        { "level", 0.95, 0.95 },
+        { "issuer", 0.95, 0.95 },
+        { "title", 0.95, 0.95 },
+        { "issued", 0.95, 0.95 },
+        { "published", 0.95, 0.95 },
+        { "docNumber", 0.95, 0.95 },
+        { "kind", 0.92, 0.92 },
+        { "status", 0.97, 0.97 },
+        { "programme", 0.95, 0.95 },
+        { "thresholds", 0.90, 0.92 },
+        { "no fact from furniture", 1.0, 1.0 },
     };
 
     [Fact]

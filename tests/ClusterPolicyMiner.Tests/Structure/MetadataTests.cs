@@ -39,6 +39,6 @@ public sealed class MetadataTests
     public void ANationalIssuerGivesTheNationalJurisdiction()
     {
         var m = Read("工业和信息化部关于开展2024年度中小企业特色产业集群申报工作的通知\n各省工信厅:\n一、要求");
-        Assert.Equal(("全国", "工业和信息化部", "申报通知", 2024), (m.Jurisdiction, m.Issuer, m.Kind, m.EditionYear));
+        Assert.Equal(("全国", "工业和信息化部", "application", 2024), (m.Jurisdiction, m.Issuer, m.Kind, m.EditionYear));
     }
 }

@@ -33,7 +33,7 @@ public sealed class SeedStructureTests
         Assert.Equal(new DateOnly(2023, 6, 27), m.Effective);
         Assert.Equal(new DateOnly(2025, 6, 26), m.Expires);
         Assert.Equal(2, m.ValidityYears);
-        Assert.Equal(("青海省", "青海省工业和信息化厅", "实施细则"), (m.Jurisdiction, m.Issuer, m.Kind));
+        Assert.Equal(("青海省", "青海省工业和信息化厅", "measures"), (m.Jurisdiction, m.Issuer, m.Kind));
         Assert.Equal("青海省促进中小企业特色产业集群发展实施细则", m.Title);
         Assert.Equal("促进中小企业特色产业集群发展暂行办法", Cite(
             SeedPipeline.Process("qinghai-2023-implementing-rules.txt"), "工信部企业〔2022〕119号")?.Title);
@@ -67,7 +67,7 @@ public sealed class SeedStructureTests
         Assert.Equal(new DateOnly(2023, 4, 28), m.Issued);
         Assert.Equal(new DateOnly(2023, 4, 28), m.Effective);
         Assert.Equal(new DateOnly(2025, 4, 27), m.Expires);
-        Assert.Equal(("陕西省", "实施办法", "final"), (m.Jurisdiction, m.Kind, m.Status));
+        Assert.Equal(("陕西省", "measures", "final"), (m.Jurisdiction, m.Kind, m.Status));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class SeedStructureTests
         Assert.Equal(new DateOnly(2024, 4, 16), m.Issued);
         Assert.NotNull(Cite(doc, "沪经信规范〔2024〕1号"));
         Assert.NotNull(Cite(doc, "工信部企业〔2022〕119号"));
-        Assert.Equal((2024, "申报通知", "上海市"), (m.EditionYear, m.Kind, m.Jurisdiction));
+        Assert.Equal((2024, "application", "上海市"), (m.EditionYear, m.Kind, m.Jurisdiction));
     }
 
     [Fact]

@@ -127,6 +127,32 @@ public sealed class HardWrappedTextTests
         Assert.Equal(original.Thresholds.Select(t => t.Source), doc.Thresholds.Select(t => t.Source));
     }
 
+    /// <summary>The corpus PDFs through pdftotext without -layout, as a user copying their text gets them:
+    /// printed lines broken inside words and numbers, first-line indents dropped, a running header and a page
+    /// number on every page, spaces around digits.</summary>
+    [RequiresCommandFact("pdftotext", "poppler-utils")]
+    public void ThePlainPdftotextTextOfTheCorpusPdfsGivesTheSeedsThresholds()
+    {
+        foreach (var (pdf, seed) in new[]
+                 {
+                     ("qinghai-2023-implementing-rules.libreoffice.pdf", SeedThresholds.Qinghai),
+                     ("shaanxi-2023-implementing-measures.libreoffice.pdf", SeedThresholds.Shaanxi),
+                 })
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo("pdftotext", ["-enc", "UTF-8", Path.Combine(TestPaths.Corpus, pdf), "-"])
+                { RedirectStandardOutput = true, StandardOutputEncoding = System.Text.Encoding.UTF8 };
+            using var process = System.Diagnostics.Process.Start(psi)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+
+            var doc = Process(pdf + ".txt", text);
+
+            Assert.Equal(seed.Criteria, doc.Thresholds.Select(SeedThresholds.Row));
+            Assert.Equal(seed.Procedural, doc.Procedural.Select(SeedThresholds.Row));
+            Assert.DoesNotContain(doc.Diagnostics, d => d.Code == DiagnosticCode.StageFailed);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(SeedVariants))]
     public void NormalisingAHardWrappedTextTwiceChangesNothingMore(string file, string seed, int width)

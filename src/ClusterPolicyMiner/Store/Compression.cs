@@ -1,0 +1,32 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace ClusterPolicyMiner.Store;
+
+/// <summary>Brotli for what the store keeps but rarely reads (raw bytes, the processed model). A fixed
+/// quality and window, so the same input gives the same stored bytes.</summary>
+internal static class Compression
+{
+    private const int Quality = 5, Window = 22;
+
+    public static byte[] Pack(ReadOnlySpan<byte> data)
+    {
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(data.Length)];
+        if (!BrotliEncoder.TryCompress(data, buffer, out var written, Quality, Window))
+            throw new InvalidOperationException("brotli: compression failed");
+        return buffer[..written];
+    }
+
+    public static byte[] Unpack(byte[] packed)
+    {
+        using var input = new MemoryStream(packed);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(packed.Length * 4);
+        brotli.CopyTo(output);
+        return output.ToArray();
+    }
+
+    public static byte[] PackText(string text) => Pack(Encoding.UTF8.GetBytes(text));
+
+    public static string UnpackText(byte[] packed) => Encoding.UTF8.GetString(Unpack(packed));
+}

@@ -1,0 +1,90 @@
+using ClusterPolicyMiner.Clean;
+using Microsoft.Data.Sqlite;
+
+namespace ClusterPolicyMiner.Store;
+
+/// <summary>What a re-run needs to know of a stored document without reading its model: the pipeline
+/// version it was made with, and the first error when it failed.</summary>
+public sealed record StoredState(string? Pipeline, string? Error);
+
+public sealed partial class PolicyStore
+{
+    /// <summary>The state of a stored document, or null when these bytes were never processed.</summary>
+    public StoredState? State(string id)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT d.pipeline, CASE WHEN d.failed = 1 THEN
+                (SELECT x.message FROM diagnostics x WHERE x.document_id = d.id ORDER BY x.seq LIMIT 1) END
+            FROM documents d WHERE d.id = $id
+            """;
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return new StoredState(Opt(r, 0), Opt(r, 1));
+    }
+
+    /// <summary>The stored signatures of every document that did not fail, in id order.</summary>
+    public IReadOnlyList<DocumentSignature> Signatures()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT s.document_id, s.converted, s.content_length, s.minhash
+            FROM signatures s JOIN documents d ON d.id = s.document_id
+            WHERE d.failed = 0 ORDER BY s.document_id
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<DocumentSignature>();
+        while (r.Read())
+            list.Add(new DocumentSignature(r.GetString(0), r.GetInt64(1) == 1, r.GetInt32(2),
+                DocumentSignature.UnpackMinHash((byte[])r.GetValue(3))));
+        return list;
+    }
+
+    /// <summary>Documents that did not fail and have no signature yet (stored before signatures were kept).</summary>
+    public IReadOnlyList<string> UnsignedDocumentIds()
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = """
+            SELECT d.id FROM documents d WHERE d.failed = 0
+              AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.document_id = d.id) ORDER BY d.id
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public void SaveSignature(DocumentSignature sig) =>
+        Run("INSERT OR REPLACE INTO signatures VALUES ($doc, $conv, $len, $hash)", null,
+            ("$doc", sig.Id), ("$conv", sig.Converted ? 1 : 0), ("$len", sig.ContentLength), ("$hash", sig.PackMinHash()));
+
+    /// <summary>What the last run into <paramref name="folder"/> recorded: its fingerprint and files with their lengths.</summary>
+    public (string Fingerprint, IReadOnlyDictionary<string, long> Files)? RunOutputs(string folder)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT fingerprint, files FROM run_outputs WHERE folder = $f";
+        cmd.Parameters.AddWithValue("$f", folder);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        var files = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long>>(r.GetString(1)) ?? [];
+        return (r.GetString(0), files);
+    }
+
+    public void SaveRunOutputs(string folder, string fingerprint, IReadOnlyDictionary<string, long> files) =>
+        Run("INSERT OR REPLACE INTO run_outputs VALUES ($f, $fp, $files)", null,
+            ("$f", folder), ("$fp", fingerprint),
+            ("$files", System.Text.Json.JsonSerializer.Serialize(files.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())));
+
+    /// <summary>How many diagnostics of <paramref name="code"/> a stored document has.</summary>
+    public int CountDiagnostics(string id, string code) =>
+        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics WHERE document_id = $id AND code = $code", null,
+            ("$id", id), ("$code", code)), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Bytes the store file takes (main file and write-ahead log).</summary>
+    public long SizeOnDisk()
+    {
+        var path = _db.DataSource;
+        return new[] { path, path + "-wal" }.Where(File.Exists).Sum(p => new FileInfo(p).Length);
+    }
+}
