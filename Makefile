@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: setup setup-test restore build run test check-extracted bench bench-scale conformance clean
+.PHONY: setup setup-test restore build run test check-extracted bench bench-scale conformance fuzz publish clean
 
 # Native tools: poppler's pdftotext. Installed with apt-get when root, otherwise the command is printed.
 setup:
@@ -79,6 +79,20 @@ bench-scale: build
 conformance: build
 	CPM_SHARED=$(abspath $(SHARED)) CPM_CONFORMANCE=1 $(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build \
 	  --filter Category=Conformance --logger "console;verbosity=detailed"
+
+# The ingest fuzzer at length (CI runs 2,000 cases): FUZZ_CASES and FUZZ_SEED to change them.
+FUZZ_CASES ?= 20000
+FUZZ_SEED ?= 13
+fuzz: build
+	CPM_FUZZ_CASES=$(FUZZ_CASES) CPM_FUZZ_SEED=$(FUZZ_SEED) $(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build \
+	  --filter "FullyQualifiedName~FuzzTests|FullyQualifiedName~KillTests" --logger "console;verbosity=detailed"
+
+# A ReadyToRun build of cpm for everyday use: precompiled code, so one command starts without JIT work
+# (one `cpm extract` of a notice: ~0.2 s of CPU instead of ~0.33 s). Same outputs as the plain build.
+publish: restore
+	$(DOTNET) publish src/ClusterPolicyMiner.Cli -c $(CONFIG) -r linux-x64 --self-contained false \
+	  -p:PublishReadyToRun=true -o .cpm/publish -v quiet -nologo
+	@echo "publish: run it as: dotnet .cpm/publish/cpm.dll"
 
 clean:
 	$(DOTNET) clean ClusterPolicyMiner.sln -v quiet

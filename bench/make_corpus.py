@@ -60,7 +60,10 @@ def main():
     for i in range(n):
         r = rng.random()
         if i > 10 and r < 0.08:        # repost of an earlier document on another site
-            body = bodies[rng.randrange(len(bodies))]
+            src = bodies[rng.randrange(len(bodies))]
+            lines = src.split("\n")
+            lines.insert(1, f"来源：{PROVINCES[rng.randrange(len(PROVINCES))]}日报 转载时间：{2015 + i % 11}年{1 + i % 12}月{1 + i % 28}日")
+            body = "\n".join(lines)
             kind = "repost"
         else:
             body = vary(pool[(i * 7919) % len(pool)], i, rng)

@@ -29,7 +29,7 @@ for size in $SIZES; do
   sed "1s/^/补充通知 $(date +%s%N)\n/" "$(ls "$corpus"/*.txt | head -1)" > "$extra/new.txt"
   read -r awall acpu arss < <(timed add $CPM ingest "$extra/new.txt" --db "$db")
   read -r cwall ccpu crss < <(timed compare $CPM compare --db "$db" --format csv)
-  read -r uwall ucpu urss < <(timed rules $CPM rules --db "$db" --out "$WORK/rules-$size")
+  read -r uwall ucpu urss < <(timed rules $CPM rules --db "$db" --out-dir "$WORK/rules-$size")
   read -r swall scpu srss < <(timed search $CPM search 产业集群 --db "$db")
   storemb=$(du -sm "$WORK/db-$size" | cut -f1)
   awk -v n="$n" -v c="$cpu" -v r="$rss" -v raw="$rawmb" -v st="$storemb" -v rc="$rcpu" -v ac="$acpu" -v cc="$ccpu" -v uc="$ucpu" \

@@ -57,7 +57,8 @@ public static class CorpusOutputs
 
     private static string DuplicateTable(IReadOnlyList<DuplicateGroup> groups, IReadOnlyList<PolicyDocument> docs)
     {
-        var source = docs.ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
+        // The same bytes at two paths are one document: the first source names it.
+        var source = docs.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
         var lines = new List<string> { "group\tcanonical\tsource\tsimilarity" };
         var n = 0;
         foreach (var g in groups)

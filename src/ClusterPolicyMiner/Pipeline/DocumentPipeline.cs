@@ -58,6 +58,10 @@ public sealed class DocumentPipeline(PipelineOptions options)
     /// is in Decoded's diagnostics). Nothing a stage throws leaves this function.</summary>
     private (DecodedDocument Decoded, NormalizedDocument? Normalized) Normalize(RawDocument raw)
     {
+        // No encoding takes more than 4 bytes a character: text bytes past 4× the limit are refused undecoded.
+        if (raw.Bytes.LongLength > 4L * Options.MaxTextChars && !raw.Bytes.AsSpan().StartsWith("%PDF"u8))
+            return (Undecoded(raw, new Diagnostic(DiagnosticCode.TooLarge, raw.Id, null,
+                $"too large: {raw.Bytes.LongLength} bytes of text hold more than the limit of {Options.MaxTextChars} characters")), null);
         var (decoded, decodeFailure) = StageGuard.Run("decode", raw.Id, Options.StageBudget, () => _decoder.Decode(raw));
         if (decoded is null)
             return (Undecoded(raw, decodeFailure!), null);

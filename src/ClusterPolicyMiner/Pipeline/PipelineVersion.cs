@@ -4,15 +4,18 @@ namespace ClusterPolicyMiner.Pipeline;
 
 /// <summary>The version of the processing a stored model was made with. A re-run skips a document whose
 /// bytes and version are already stored, and re-processes it when either changed. The version is a code
-/// constant (bump it whenever a stage's output changes) and a hash of the data the stages read (the metric
-/// taxonomy, the OpenCC dictionaries, the charset tables: every embedded resource), so editing the
-/// taxonomy re-processes every document, which is what it affects.</summary>
+/// constant, the build of the library (its module version id, which a deterministic build keeps equal for
+/// equal code, so that a change to any stage re-processes without anybody remembering to bump the
+/// constant) and a hash of the data the stages read (the metric taxonomy, the OpenCC dictionaries, the
+/// charset tables: every embedded resource), so editing the taxonomy re-processes every document, which is
+/// what it affects.</summary>
 public static class PipelineVersion
 {
     /// <summary>Bump when any stage's output changes for the same input.</summary>
     public const string Code = "1";
 
-    private static readonly Lazy<string> Computed = new(() => Code + ":" + DataHash());
+    private static readonly Lazy<string> Computed = new(() =>
+        Code + ":" + typeof(PipelineVersion).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12] + ":" + DataHash());
 
     public static string Current => Computed.Value;
 

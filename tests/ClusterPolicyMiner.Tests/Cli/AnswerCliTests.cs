@@ -28,13 +28,8 @@ public sealed class AnswerCliTests : IClassFixture<AnswerCliTests.CorpusStore>
 
     public AnswerCliTests(CorpusStore store) => _store = store;
 
-    private async Task<(int Code, string Out, string Err)> Cpm(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CpmApp.RunAsync(args, new StringReader(""), o, e, new FixedClock(new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero)));
-        return (code, o.ToString(), e.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> Cpm(params string[] args) =>
+        CpmRunner.Run("", new FixedClock(new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero)), args);
 
     private string Profile(string yaml)
     {

@@ -6,13 +6,7 @@ namespace ClusterPolicyMiner.Tests.Cli;
 
 public class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Cpm(string stdin, params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CpmApp.RunAsync(args, new StringReader(stdin), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cpm(string stdin, params string[] args) => CpmRunner.Run(stdin, null, args);
 
     [Fact]
     public async Task AnUnknownCommandIsAUsageErrorWithExitCode2()

@@ -4,7 +4,7 @@ using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Cli;
 
-/// <summary><c>cpm run --out DIR</c> only ever replaces or removes files it wrote itself.</summary>
+/// <summary><c>cpm run --out-dir DIR</c> only ever replaces or removes files it wrote itself.</summary>
 public class OutputFolderTests : IDisposable
 {
     private readonly TempFolder _dir = new();

@@ -7,13 +7,7 @@ namespace ClusterPolicyMiner.Tests.Cli;
 /// <summary><c>cpm compare --format …</c> and <c>cpm diff --format html</c> over the repository's corpus.</summary>
 public sealed class ReportCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Cpm(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CpmApp.RunAsync(args, new StringReader(""), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cpm(params string[] args) => CpmRunner.Run(args);
 
     private static async Task<string> Store(TempFolder dir)
     {

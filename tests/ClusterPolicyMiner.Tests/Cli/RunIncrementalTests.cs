@@ -45,4 +45,17 @@ public class RunIncrementalTests
         Assert.DoesNotContain("(0 written", second);
         Assert.True(File.Exists(Path.Combine(dir.File("out"), "b.json")));
     }
+
+    [Fact]
+    public async Task TheSameBytesAtTwoPathsAreOneDocumentWithFilesUnderBothNames()
+    {
+        using var dir = new TempFolder();
+        var corpus = dir.File("corpus");
+        Directory.CreateDirectory(corpus);
+        File.Copy(Path.Combine(TestPaths.Corpus, "qinghai-2023-implementing-rules.txt"), Path.Combine(corpus, "a.txt"));
+        File.Copy(Path.Combine(TestPaths.Corpus, "qinghai-2023-implementing-rules.txt"), Path.Combine(corpus, "b.txt"));
+        Assert.Contains("run: 2 documents, 0 failed", await Run(dir, corpus));
+        Assert.Equal(File.ReadAllText(Path.Combine(dir.File("out"), "a.txt")), File.ReadAllText(Path.Combine(dir.File("out"), "b.txt")));
+        Assert.Contains("(0 written, 0 removed)", await Run(dir, corpus));
+    }
 }

@@ -32,13 +32,7 @@ public sealed class WatchCliTests : IAsyncLifetime
         _dir.Dispose();
     }
 
-    private static async Task<(int Code, string Out, string Err)> Cpm(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CpmApp.RunAsync(args, new StringReader(""), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cpm(params string[] args) => CpmRunner.Run(args);
 
     private static List<JsonElement> Lines(string output) =>
         [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];

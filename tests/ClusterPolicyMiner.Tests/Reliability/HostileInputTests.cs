@@ -80,7 +80,7 @@ public class HostileInputTests
     [Fact]
     public void TextPastTheCharacterLimitIsTooLargeAndTheBatchGoesOn()
     {
-        var pipeline = new DocumentPipeline(new() { MaxTextChars = 1000 });
+        var pipeline = new DocumentPipeline(new() { MaxTextChars = 2000 });
         var docs = pipeline.ProcessBatch(
         [
             new RawDocument("long.txt", Encoding.UTF8.GetBytes(new string('a', 5000) + "\n")),
@@ -88,8 +88,13 @@ public class HostileInputTests
         ]);
         var tooLarge = Assert.Single(docs[0].Diagnostics, d => d.IsError);
         Assert.Equal(DiagnosticCode.TooLarge, tooLarge.Code);
-        Assert.Equal("too large: the text has 5001 characters, over the limit of 1000", tooLarge.Message);
+        Assert.Equal("too large: the text has 5001 characters, over the limit of 2000", tooLarge.Message);
         Assert.Equal("", docs[0].Text);
         Assert.DoesNotContain(docs[1].Diagnostics, d => d.IsError);
+
+        // Bytes past four per character of the limit are refused before decoding.
+        var undecoded = pipeline.Process(new RawDocument("huge.txt", new byte[8001]));
+        Assert.Equal("too large: 8001 bytes of text hold more than the limit of 2000 characters",
+            Assert.Single(undecoded.Diagnostics).Message);
     }
 }

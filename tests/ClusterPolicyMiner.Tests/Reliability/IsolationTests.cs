@@ -22,13 +22,7 @@ public class IsolationTests
     private const string Good1 = "第一条 为促进中小企业特色产业集群发展，制定本办法。\n第二条 集群主导产业产值占比不低于50%。\n";
     private const string Good2 = "第一条 集群认定有效期为三年。\n第二条 本细则自印发之日起施行。\n";
 
-    private static async Task<(int Code, string Out, string Err)> Cpm(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CpmApp.RunAsync(args, new StringReader(""), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cpm(params string[] args) => CpmRunner.Run(args);
 
     [Theory]
     [MemberData(nameof(OverflowLines))]

@@ -10,13 +10,7 @@ namespace ClusterPolicyMiner.Tests.Reliability;
 /// <summary>SQLite and file-system faults are one line naming the path and the cause, never a stack trace.</summary>
 public class StoreFaultTests
 {
-    private static async Task<(int Code, string Out, string Err)> Cpm(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = await CpmApp.RunAsync(args, new StringReader(""), o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Cpm(params string[] args) => CpmRunner.Run(args);
 
     [Theory]
     [InlineData("list")]
