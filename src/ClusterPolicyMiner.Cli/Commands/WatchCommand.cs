@@ -32,8 +32,9 @@ internal static class WatchCommand
             using var handler = WebFetcher.CreateDefaultHandler(new AddressPolicy(p.GetValue(allowPrivate)));
             var fetcher = new WebFetcher(handler, Web.Options(p.GetValue(timeout), p.GetValue(delay)), ctx.Clock);
             var web = new WebIngest(new Ingestor(new DocumentPipeline(new()), store), store);
-            var report = await new Watcher(fetcher, new WatchOptions()).RunAsync(
-                list, store, fetched => Task.FromResult(web.Ingest(fetched)), cancel);
+            var report = await ProgressView.RunAsync(ctx, p.GetValue(json), "watch", progress =>
+                new Watcher(fetcher, new WatchOptions()) { Progress = (d, t) => progress(d, t) }.RunAsync(
+                    list, store, fetched => Task.FromResult(web.Ingest(fetched)), cancel));
 
             foreach (var visit in report.Listings.Where(v => v.Error is not null))
             {

@@ -24,6 +24,10 @@ public sealed class Watcher(WebFetcher fetcher, WatchOptions options)
 
     public WatchOptions Options { get; } = options;
 
+    /// <summary>Progress (units done, units in all): one unit per listing page, one per notice to fetch; the
+    /// total grows as each listing reveals its unseen notices.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     public async Task<WatchReport> RunAsync(
         SourceList sources, IWatchState state, Func<FetchResult, Task<IngestOutcome>> ingest, CancellationToken cancel = default)
     {
@@ -31,19 +35,21 @@ public sealed class Watcher(WebFetcher fetcher, WatchOptions options)
         var notices = new List<WatchedNotice>();
         // A link on two listings is handled once per run.
         var handled = new HashSet<string>(StringComparer.Ordinal);
+        var tally = new Tally(Progress, sources.Jurisdictions.Sum(j => j.Listings.Count));
         foreach (var jurisdiction in sources.Jurisdictions)
             foreach (var listing in jurisdiction.Listings)
-                visits.Add(await WatchListingAsync(jurisdiction.Name, listing, state, ingest, handled, notices, cancel).ConfigureAwait(false));
+                visits.Add(await WatchListingAsync(jurisdiction.Name, listing, state, ingest, handled, notices, tally, cancel).ConfigureAwait(false));
         return new WatchReport(visits, notices);
     }
 
     private async Task<ListingVisit> WatchListingAsync(
         string jurisdiction, ListingPage listing, IWatchState state, Func<FetchResult, Task<IngestOutcome>> ingest,
-        HashSet<string> handled, List<WatchedNotice> notices, CancellationToken cancel)
+        HashSet<string> handled, List<WatchedNotice> notices, Tally tally, CancellationToken cancel)
     {
         ListingVisit Failed(string error) => new(jurisdiction, listing.Url, FetchOutcome.Error, 0, 0, error);
 
         var page = await fetcher.FetchAsync(listing.Url, state.GetValidators(listing.Url), cancel).ConfigureAwait(false);
+        tally.Done();
         if (page.Outcome != FetchOutcome.Fetched)
             return new ListingVisit(jurisdiction, listing.Url, page.Outcome, 0, 0, page.Error?.Message);
         var decoded = _decoder.Decode(page.ToRawDocument()!);
@@ -55,11 +61,13 @@ public sealed class Watcher(WebFetcher fetcher, WatchOptions options)
 
         var unseen = links.Where(l => !handled.Contains(l.Url.AbsoluteUri) && !state.HasSeen(l.Url)).ToList();
         var complete = unseen.Count <= Options.MaxNewNoticesPerListing;
+        tally.Add(Math.Min(unseen.Count, Options.MaxNewNoticesPerListing));
         foreach (var link in unseen.Take(Options.MaxNewNoticesPerListing))
         {
             handled.Add(link.Url.AbsoluteUri);
             var notice = await WatchNoticeAsync(jurisdiction, listing, link, state, ingest, cancel).ConfigureAwait(false);
             notices.Add(notice);
+            tally.Done();
             complete &= notice.Status != IngestStatus.Error;
         }
         // Only a listing whose every unseen link was handled may come back as 304 next time.
@@ -95,5 +103,26 @@ public sealed class Watcher(WebFetcher fetcher, WatchOptions options)
         state.PutValidators(link.Url, fetched.Validators);
         state.MarkSeen(link.Url, outcome.DocumentId, fetched.FetchedAt);
         return Notice(outcome.Status, outcome.DocumentId, outcome.DuplicateOf, null);
+    }
+
+    /// <summary>The units of one run, reported after each change.</summary>
+    private sealed class Tally
+    {
+        private readonly Action<int, int>? _report;
+        private int _done, _total;
+
+        public Tally(Action<int, int>? report, int listings)
+        {
+            (_report, _total) = (report, listings);
+            _report?.Invoke(_done, _total);
+        }
+
+        public void Done() => _report?.Invoke(++_done, _total);
+
+        public void Add(int units)
+        {
+            _total += units;
+            _report?.Invoke(_done, _total);
+        }
     }
 }

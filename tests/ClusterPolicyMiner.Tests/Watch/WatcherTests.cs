@@ -194,4 +194,22 @@ public sealed class WatcherTests : IAsyncLifetime
         Assert.Equal(3, first.Listings.Single().Unseen);
         Assert.Equal("/notices/cluster.pdf", second.Notices.Single().Link.AbsolutePath);
     }
+
+    [Fact]
+    public async Task ProgressCountsEachListingAndEachNoticeItWillFetchTheTotalGrowingAsListingsAreRead()
+    {
+        var sources = Sources("/gxt/list.html");
+        using var fetcher = new WebFetcher(_handler, Options, new VirtualTime());
+        var reports = new List<(int Done, int Total)>();
+        var watcher = new Watcher(fetcher, new WatchOptions { MaxNewNoticesPerListing = 2 }) { Progress = (d, t) => reports.Add((d, t)) };
+
+        await watcher.RunAsync(sources, _state, Ingest);
+        var afterFirst = reports.Count;
+        await watcher.RunAsync(sources, _state, Ingest);
+
+        // One listing, then the two notices the limit lets through (of three unseen).
+        Assert.Equal([(0, 1), (1, 1), (1, 3), (2, 3), (3, 3)], reports.Take(afterFirst));
+        // The second run starts from nothing again and has the one notice left.
+        Assert.Equal([(0, 1), (1, 1), (1, 2), (2, 2)], reports.Skip(afterFirst));
+    }
 }
