@@ -4,6 +4,17 @@ using ClusterPolicyMiner.Normalize;
 namespace ClusterPolicyMiner.Cli.Commands;
 
 /// <summary><c>cpm normalize</c>: the whole normalisation, standard input to standard output.</summary>
+/// <remarks>
+/// Unlike <c>cpm convert</c>, this reads the whole input before it writes: no chunk boundary is safe. A blank
+/// line stops the clause rules of <c>wrapped-lines</c>, but the layout also reads two facts from the whole
+/// text that a chunk would read differently: the width a text is hard-wrapped at (the most common width of
+/// its long lines; a chunk with fewer than five of them has none, and one with a different mix another), which
+/// decides which full lines are joined to the next; and the running page headers and footers (short lines that
+/// come back three times or more), which are dropped with the blank lines around them so that the halves of a
+/// paragraph meet across what was a blank line. Normalising chunks would thus join or keep line breaks
+/// differently from normalising the whole (StreamingCliTests shows one such blank line). Streaming would need
+/// these two facts from a first pass over the whole input, held apart from the text.
+/// </remarks>
 internal static class NormalizeCommand
 {
     public static Command Create(CliContext ctx)
