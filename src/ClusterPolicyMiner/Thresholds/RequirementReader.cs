@@ -198,7 +198,7 @@ internal sealed partial class RequirementReader(
         var cmp = found.Comparator;
         var before = text[clause.Start..m.Start].TrimEnd();
         if (found.Reference is { } reference && before.LastIndexOf(reference, StringComparison.Ordinal) is > 0 and var at)
-            before = before[..at].TrimEnd();
+            before = before[..at].TrimEnd().TrimEnd('比');
         if (cmp.Phrase.Length > 0 && before.EndsWith(cmp.Phrase, StringComparison.Ordinal)) before = before[..^cmp.Phrase.Length];
         before = LabelNoise().Replace(before, "").Trim();
         return before.Length > 0 ? before : text[m.End..clause.End].Trim();
@@ -210,6 +210,6 @@ internal sealed partial class RequirementReader(
     [GeneratedRegex(@"近(?:三|3)年.*(?<!年)均")]
     private static partial Regex EachOfLastThreeYears();
 
-    [GeneratedRegex(@"^(?:或者|或|且|并且|和)|^集群|(?:均在|均为|均|在|为|达到|达|是|比|一般)$")]
+    [GeneratedRegex(@"^(?:或者|或|且|并且|和)|^集群|(?:均在|均为|均|在|为|达到|达|是|一般)$")]
     private static partial Regex LabelNoise();
 }
