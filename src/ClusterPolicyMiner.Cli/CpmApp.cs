@@ -36,11 +36,18 @@ public static class CpmApp
         // `cpm help CMD` is `cpm CMD --help`.
         if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var parsed = root.Parse(args);
+        var json = AsksForJson(args);
+        // With --json a failure is also one JSON object on standard output, so a script reading it sees why.
+        int Fail(int code, string message)
+        {
+            if (json) stdout.Write(JsonOut.Error(message, code));
+            return code;
+        }
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) stderr.WriteLine("cpm: " + e.Message);
             stderr.WriteLine("cpm: see 'cpm --help'");
-            return ExitCodes.Usage;
+            return Fail(ExitCodes.Usage, string.Join("; ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" "))));
         }
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false,
             // After Ctrl-C or SIGTERM a command has this long to finish its current document and report.
@@ -52,23 +59,36 @@ public static class CpmApp
         catch (UsageException ex)
         {
             stderr.WriteLine("cpm: " + ex.Message);
-            return ExitCodes.Usage;
+            return Fail(ExitCodes.Usage, ex.Message);
         }
         catch (Exception ex) when (Fault(ex, parsed.GetValue(Db)) is { } line)
         {
             stderr.WriteLine("cpm: " + line);
-            return ExitCodes.Fault;
+            return Fail(ExitCodes.Fault, line);
         }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("cpm: interrupted");
-            return ExitCodes.Interrupted;
+            return Fail(ExitCodes.Interrupted, "interrupted");
         }
         catch (Exception ex)
         {
-            stderr.WriteLine($"cpm: internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
-            return ExitCodes.Internal;
+            var line = $"internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}";
+            stderr.WriteLine("cpm: " + line);
+            return Fail(ExitCodes.Internal, line);
         }
+    }
+
+    /// <summary>Whether the command line asks for JSON: <c>--json</c>, or <c>--format json</c> (also written
+    /// <c>--format=json</c> or <c>--format:json</c>), before any <c>--</c>. Read from the words, not the parse,
+    /// so that a line the parser rejects still gets its error as JSON.</summary>
+    public static bool AsksForJson(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count && args[i] != "--"; i++)
+            if (args[i] is "--json" or "--format=json" or "--format:json"
+                || args[i] == "--format" && i + 1 < args.Count && args[i + 1] == "json")
+                return true;
+        return false;
     }
 
     /// <summary>The one line for a store or file-system fault (the path and the cause), or null for other exceptions.</summary>

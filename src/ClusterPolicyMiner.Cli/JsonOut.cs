@@ -27,6 +27,8 @@ internal static class JsonOut
     /// <summary>One value on one line (JSON Lines).</summary>
     public static string Line1<T>(T value) => JsonSerializer.Serialize(value, Line);
 
-    /// <summary>A failure in the shape every command uses for one: <c>{"error": "...", "exitCode": N}</c>.</summary>
-    public static string Error(string message, int exitCode) => Write(new { error = message, exitCode });
+    /// <summary>A failure that ends a command, on one line: <c>{"error": {"code": N, "message": "..."}}</c>, where
+    /// N is the exit code (2 usage, 3 store or file system, 70 internal, 130 interrupted) and the message is the
+    /// one of the stderr line without its <c>cpm: </c> prefix. One line, so it also ends a JSON Lines stream.</summary>
+    public static string Error(string message, int exitCode) => Line1(new { error = new { code = exitCode, message } }) + "\n";
 }

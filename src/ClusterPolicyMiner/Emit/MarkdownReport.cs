@@ -38,7 +38,8 @@ internal static class MarkdownReport
               .Append(row.Baseline is { } b ? $"{Text(b.Text)} [{row.BaselineFootnote}]" : "— " + Text(row.BaselineReason)).Append(" |");
             foreach (var cell in row.Cells)
                 sb.Append(' ').Append(VerdictWords.Symbol(cell.Verdict)).Append(' ')
-                  .Append(cell.Requirement is { } t ? $"{Text(t.Text)} [{cell.Footnote}]" : Text(cell.Reason)).Append(" |");
+                  .Append(cell.Requirement is { } t ? $"{Text(t.Text)} [{cell.Footnote}]"
+                      : NoCriteria(m, cell) ? NoCriteriaMarker : Text(cell.Reason)).Append(" |");
             sb.Append('\n');
         }
 
@@ -67,6 +68,13 @@ internal static class MarkdownReport
         }
         return sb.ToString();
     }
+
+    /// <summary>What the cells of a document without any criterion say; why it has none is said once, in the
+    /// documents table's note, rather than in every row of its column.</summary>
+    internal const string NoCriteriaMarker = "no criteria (see note)";
+
+    private static bool NoCriteria(ReportModel m, ReportCell cell) =>
+        cell.Verdict == CellVerdict.NotSet && m.Document(cell.DocumentId).NoCriteriaReason is not null;
 
     private static string Inline(IReadOnlyList<ReportSegment> segments) => string.Concat(segments.Select(s => s.Kind switch
     {

@@ -53,6 +53,9 @@ public static class ReportModelBuilder
                 var doc = byId[cell.DocumentId];
                 var verdict = Map(cell.Verdict);
                 var req = cell.Threshold is { } t ? Requirement(doc, t, names) : null;
+                // The cell's rule is the bound Compare judged (of a range, the one facing the baseline); its text
+                // is the whole requirement as Compare writes it (10平方公里至100平方公里), in every format.
+                if (req is not null && cell.Display.Length > 0) req = req with { Text = cell.Display };
                 var footnote = req is null ? (int?)null : Note(req.Citation);
                 var docEntry = documents.First(d => d.Id == doc.Id);
                 return new ReportCell(doc.Id, verdict, req, Reason(verdict, req, baseReq, docEntry, national, cell.Reason), footnote);
