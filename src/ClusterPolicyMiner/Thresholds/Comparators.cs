@@ -60,15 +60,13 @@ internal sealed partial class Comparators
 
         for (var skip = 0; skip <= MaxSkips; skip++)
         {
+            // 比全国平均水平高出2个百分点: a comparison around a reference, read before the table (whose 高出 alone
+            // would lose the reference) when its reference is one of the lexicon's, after it otherwise (比例最少).
+            if (Than(before, referenceOnly: true) is { } around) return around;
             foreach (var c in _lexicon.Before)
                 if (before.EndsWith(c.Phrase, StringComparison.Ordinal))
                     return new ComparatorMatch(Adjust(c, inclusive), reference, clauseStart + PhraseIndex(beforeText, c.Phrase));
-            if (Than().Match(before) is { Success: true } than)
-            {
-                var op = than.Groups["dir"].Value is "低" or "少" ? "<" : ">";
-                return new ComparatorMatch(Adjust(new Comparator("比" + than.Groups["dir"].Value, op), inclusive),
-                    than.Groups["ref"].Value, clauseStart + PhraseIndex(beforeText, "比"));
-            }
+            if (Than(before, referenceOnly: false) is { } than) return than;
             if (reference is null && _lexicon.ReferenceAtEnd.Match(before) is { Success: true } r)
             {
                 reference = r.Groups["ref"].Value;
@@ -90,6 +88,18 @@ internal sealed partial class Comparators
         if (isTime && (after.StartsWith('内') || after.StartsWith('前')))
             return new ComparatorMatch(new Comparator(after[..1], "<="), reference, end);
         return reference is null ? null : new ComparatorMatch(new Comparator("", "="), reference, start);
+
+        ComparatorMatch? Than(string words, bool referenceOnly)
+        {
+            if (ThanPattern().Match(words) is not { Success: true } m) return null;
+            var against = m.Groups["ref"].Value;
+            if (referenceOnly && !_lexicon.ReferenceAtEnd.IsMatch(against)) return null;
+            var dir = m.Groups["dir"].Value;
+            // The phrase is the comparator word as written (高, 高出), as 高于 is in 高于全省平均水平2个百分点;
+            // 比 introduces the reference, and the phrase's span starts there.
+            return new ComparatorMatch(Adjust(new Comparator(dir, dir is "低" or "少" ? "<" : ">"), inclusive),
+                against, clauseStart + PhraseIndex(beforeText, "比"));
+        }
     }
 
     /// <summary>（含）, （含5%）: true; （不含）: false; null when the text does not start with such a marker.
@@ -124,7 +134,7 @@ internal sealed partial class Comparators
 
     /// <summary>比全省平均水平高3个百分点: a comparison written around its reference.</summary>
     [GeneratedRegex(@"比(?<ref>[^，,；;。]{2,16}?)(?<dir>高出|高|低|多|少)$")]
-    private static partial Regex Than();
+    private static partial Regex ThanPattern();
 
     [GeneratedRegex(@"本(?:办法|细则|实施细则|规定|通知|标准|条例|意见)(?:中)?所称(?:的)?[""“‘]?(?<a>以上|以下)[""”’]?(?:[、和及与]?[""“‘]?(?<b>以上|以下)[""”’]?)?[，,]?(?:均|都)?(?<verb>包括|包含|含|不包括|不包含|不含)本数")]
     private static partial Regex Redefinition();

@@ -48,6 +48,9 @@ internal static class Quantities
     private static string? Written(string text)
     {
         if (text.StartsWith("百分之", StringComparison.Ordinal) || text.StartsWith("百分點", StringComparison.Ordinal)) return "百分之";
+        // 3个百分点: percentage points, whose 百 and 点 the digit scan below would take for numerals.
+        foreach (var points in (string[])["个百分点", "百分点"])
+            if (text.EndsWith(points, StringComparison.Ordinal)) return points;
         var end = text.Length;
         var i = end;
         while (i > 0 && !IsDigitLike(text[i - 1])) i--;

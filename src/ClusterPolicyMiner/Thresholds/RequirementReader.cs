@@ -48,7 +48,8 @@ internal sealed partial class RequirementReader(
         var unit = quantity.Unit;
         // A label is taken from an earlier clause when the number is compared (且年均增速高于5%) or stands
         // almost alone in its clause (2024年7月24日—28日（5个工作日）), never for a number of another phrase.
-        var inherits = found is not null || isRange || mention.Open is not null || IsBare(clause);
+        // A compared clause that writes a measure of its own (…，出口交货值占比不低于10%) does not borrow one.
+        var inherits = found is not null && !WritesOwnLabel(clause, Math.Min(found.PhraseStart, mention.Start)) || isRange || mention.Open is not null || IsBare(clause);
         var (match, labelStart) = FindMetric(unit, index, sentence, found?.Reference is not null, inherits);
         if (match is null && unit == "number" && Quantities.HasScaleWord(mention))
         {
@@ -98,7 +99,7 @@ internal sealed partial class RequirementReader(
         // No known metric: kept as unknown only when a comparator is written (a range or an open amount alone
         // is too weak a sign of a requirement).
         if (found is null || isRange) return Nothing with { LooksLikeRequirement = looksLike };
-        return new([Make("unknown", RawLabel(clause, mention, found.Comparator), comparator!.Value.Op, quantity.Value, comparator.Value.Phrase, qualifiers)], [], looksLike);
+        return new([Make("unknown", RawLabel(clause, mention, found), comparator!.Value.Op, quantity.Value, comparator.Value.Phrase, qualifiers)], [], looksLike);
     }
 
     /// <summary>The metric of the clause, else of the nearest earlier clause of the sentence that names one;
@@ -113,6 +114,18 @@ internal sealed partial class RequirementReader(
             if (unit == "date" || !inherits) break;
         }
         return (null, clause.Start);
+    }
+
+    /// <summary>Whether the words before the comparator name something: two Chinese characters or more once the
+    /// conditions (中西部地区), the leading conjunction, the subject words and the requirement verbs (应, 须) are
+    /// taken away.</summary>
+    private bool WritesOwnLabel(Clause clause, int phraseStart)
+    {
+        if (phraseStart <= clause.Start) return false;
+        var words = text[clause.Start..phraseStart];
+        foreach (var condition in lexicon.ConditionsIn(words)) words = words.Replace(condition, "", StringComparison.Ordinal);
+        words = lexicon.RequirementVerbs.Replace(LabelNoise().Replace(words, ""), "");
+        return taxonomy.WithoutSubjects(words).Count(c => c >= '一' && c <= '鿿') >= 2;
     }
 
     /// <summary>A clause of numbers, dates and brackets with at most three other Chinese characters.</summary>
@@ -178,11 +191,15 @@ internal sealed partial class RequirementReader(
         m.DateText is { } d && yearly && d.Length == 10 ? d[5..] : m.DateText;
 
     /// <summary>For an unknown metric, the words before the comparator (or before the number), without the
-    /// leading 或者 and the subject 集群.</summary>
-    private string RawLabel(Clause clause, NumberMention m, Comparator cmp)
+    /// reference of a relative rule (发明专利拥有量是全国平均水平的1.5倍 → 发明专利拥有量), the leading 或者 and
+    /// the subject 集群.</summary>
+    private string RawLabel(Clause clause, NumberMention m, ComparatorMatch found)
     {
+        var cmp = found.Comparator;
         var before = text[clause.Start..m.Start].TrimEnd();
-        if (before.EndsWith(cmp.Phrase, StringComparison.Ordinal)) before = before[..^cmp.Phrase.Length];
+        if (found.Reference is { } reference && before.LastIndexOf(reference, StringComparison.Ordinal) is > 0 and var at)
+            before = before[..at].TrimEnd().TrimEnd('比');
+        if (cmp.Phrase.Length > 0 && before.EndsWith(cmp.Phrase, StringComparison.Ordinal)) before = before[..^cmp.Phrase.Length];
         before = LabelNoise().Replace(before, "").Trim();
         return before.Length > 0 ? before : text[m.End..clause.End].Trim();
     }
@@ -193,6 +210,6 @@ internal sealed partial class RequirementReader(
     [GeneratedRegex(@"近(?:三|3)年.*(?<!年)均")]
     private static partial Regex EachOfLastThreeYears();
 
-    [GeneratedRegex(@"^(?:或者|或|且|并且|和)|^集群|(?:均在|均为|均|在|为|达到|一般)$")]
+    [GeneratedRegex(@"^(?:或者|或|且|并且|和)|^集群|(?:均在|均为|均|在|为|达到|达|是|一般)$")]
     private static partial Regex LabelNoise();
 }

@@ -105,6 +105,7 @@ public sealed class ThresholdSpecTests(ITestOutputHelper output)
                 "written=" => t.UnitWritten,
                 "ref=" => t.Reference,
                 "excl=" => t.Exclusion,
+                "label=" => t.Label,
                 _ => "?",
             };
         return s;
