@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ClusterPolicyMiner.Compare.Eligibility;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
@@ -42,7 +43,7 @@ internal static class CheckCommand
         foreach (var d in report.Documents)
         {
             ctx.Out.WriteLine();
-            var doc = d.DocumentId is { } id ? $"  ({Ids.Short(id)} {d.Title})" : "";
+            var doc = d.DocumentId is { } id ? $"  ({DocumentIds.Short(id)} {d.Title})" : "";
             ctx.Out.WriteLine($"{d.Jurisdiction}: {Word(d.Eligibility)}{doc}");
             if (d.Why is { } why) ctx.Out.WriteLine($"  {why}");
             foreach (var r in d.Rules)

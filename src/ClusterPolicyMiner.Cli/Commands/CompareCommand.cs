@@ -3,6 +3,7 @@ using System.Globalization;
 using ClusterPolicyMiner.Compare;
 using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Store;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
@@ -81,7 +82,7 @@ internal static class CompareCommand
 
     private static void Table(CliContext ctx, ComparisonMatrix m)
     {
-        ctx.Out.WriteLine("baseline: " + ThresholdText.BaselineWords(m, Ids.Short));
+        ctx.Out.WriteLine("baseline: " + ThresholdText.BaselineWords(m, DocumentIds.Short));
         var headers = new List<string> { "metric", "baseline" };
         headers.AddRange(m.Columns.Select(c => $"{c.Jurisdiction} {c.Edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}"));
         Views.Table(ctx, headers, m.Rows.Select(r => new[]
@@ -114,14 +115,6 @@ internal static class Args
         File.WriteAllBytes(path, bytes);
         ctx.Out.WriteLine($"wrote {path}");
     }
-}
-
-/// <summary>The short id every command prints and accepts: the first 12 hex digits.</summary>
-internal static class Ids
-{
-    public const int ShortLength = 12;
-
-    public static string Short(string id) => id[..Math.Min(ShortLength, id.Length)];
 }
 
 /// <summary>The stored documents that a comparison should see: reposts of one notice count once.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Pipeline;
 using ClusterPolicyMiner.Store;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
@@ -53,8 +54,8 @@ internal static class IngestCommand
             }
             else if (r.Status != IngestResult.Failed)
             {
-                var dup = r.DuplicateOf is { } d ? $" (duplicate of {d[..12]})" : "";
-                ctx.Out.WriteLine($"{r.Status,-9} {r.Id![..12]}  {r.Source}{dup}");
+                var dup = r.DuplicateOf is { } d ? $" (duplicate of {DocumentIds.Short(d)})" : "";
+                ctx.Out.WriteLine($"{r.Status,-9} {DocumentIds.Short(r.Id!)}  {r.Source}{dup}");
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
@@ -19,8 +20,8 @@ internal static class ListCommand
                 {
                     documents = rows.Select(r => new
                     {
-                        r.Id, shortId = Ids.Short(r.Id), r.Jurisdiction, r.Kind, r.Title, r.Issued, r.Published, r.Format, r.Source,
-                        duplicateOf = r.DuplicateOf is { } d ? Ids.Short(d) : null, r.Diagnostics,
+                        r.Id, shortId = DocumentIds.Short(r.Id), r.Jurisdiction, r.Kind, r.Title, r.Issued, r.Published, r.Format, r.Source,
+                        duplicateOf = r.DuplicateOf is { } d ? DocumentIds.Short(d) : null, r.Diagnostics,
                     }),
                 }));
                 return ExitCodes.Ok;
@@ -28,8 +29,8 @@ internal static class ListCommand
             Views.Table(ctx, ["id", "jurisdiction", "kind", "date", "format", "source", "duplicate of"],
                 rows.Select(r => new[]
                 {
-                    Ids.Short(r.Id), r.Jurisdiction ?? "?", r.Kind ?? "?", r.Issued ?? r.Published ?? "?", r.Format,
-                    r.Source, r.DuplicateOf is { } d ? Ids.Short(d) : "",
+                    DocumentIds.Short(r.Id), r.Jurisdiction ?? "?", r.Kind ?? "?", r.Issued ?? r.Published ?? "?", r.Format,
+                    r.Source, r.DuplicateOf is { } d ? DocumentIds.Short(d) : "",
                 }));
             ctx.Out.WriteLine($"{rows.Count} documents");
             return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Cli.Commands;
 
@@ -30,8 +31,8 @@ internal static class SearchCommand
                 .Select(g =>
                 {
                     var main = g.FirstOrDefault(h => h.DocumentId == g.Key.Item1) ?? g.First();
-                    return new Hit(Ids.Short(g.Key.Item1), main.Jurisdiction, main.Title, main.Path, main.Sentence,
-                        [.. g.Select(h => h.DocumentId).Where(id => id != g.Key.Item1).Distinct().Order(StringComparer.Ordinal).Select(Ids.Short)]);
+                    return new Hit(DocumentIds.Short(g.Key.Item1), main.Jurisdiction, main.Title, main.Path, main.Sentence,
+                        [.. g.Select(h => h.DocumentId).Where(id => id != g.Key.Item1).Distinct().Order(StringComparer.Ordinal).Select(DocumentIds.Short)]);
                 })
                 .Take(p.GetValue(limit)).ToList();
             if (p.GetValue(json))

@@ -1,4 +1,5 @@
 using System.Text;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Emit;
 
@@ -25,7 +26,7 @@ internal static class MarkdownReport
 
         sb.Append("\n## Documents\n\n| document | title | number | kind | status | note | id |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         foreach (var d in m.Documents)
-            sb.Append($"| {Text(d.Label)} | {Text(d.Title ?? "")} | {Text(d.DocNumber ?? "")} | {Text(d.Kind ?? "")} | {Text(d.Status ?? "")} | {Text(d.NoCriteriaReason ?? "")} | {DocumentNames.Short(d.Id)} |\n");
+            sb.Append($"| {Text(d.Label)} | {Text(d.Title ?? "")} | {Text(d.DocNumber ?? "")} | {Text(d.Kind ?? "")} | {Text(d.Status ?? "")} | {Text(d.NoCriteriaReason ?? "")} | {DocumentIds.Short(d.Id)} |\n");
 
         sb.Append("\n## Criteria × documents\n\n| criterion | baseline |");
         foreach (var d in m.Documents) sb.Append(' ').Append(Text(d.Label)).Append(" |");

@@ -67,12 +67,10 @@ internal sealed class DocumentNames(IReadOnlyList<PolicyDocument> docs)
 
     public string Name(string id)
     {
-        if (!_byId.TryGetValue(id, out var d)) return Short(id);
+        if (!_byId.TryGetValue(id, out var d)) return DocumentIds.Short(id);
         var date = Editions.StartOf(d)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated";
         return $"{Editions.JurisdictionOf(d)} {date}" + (Editions.IsDraft(d) ? " (draft)" : "");
     }
 
     public string? Title(string id) => _byId.GetValueOrDefault(id)?.Metadata.Title;
-
-    public static string Short(string id) => id[..Math.Min(12, id.Length)];
 }

@@ -43,7 +43,7 @@ public static class RuleFileWriter
         foreach (var doc in Editions.Ordered(docs.DistinctBy(d => d.Id)))
         {
             var stem = $"{options.Folder}/{Safe(Editions.JurisdictionOf(doc))}/{DateOf(doc)}-{Safe(doc.Metadata.Kind ?? "unknown")}";
-            if (!used.Add(stem)) stem += "-" + doc.Id[..Math.Min(12, doc.Id.Length)];
+            if (!used.Add(stem)) stem += "-" + DocumentIds.Short(doc.Id);
             used.Add(stem);
             var tree = RuleJson.Build(doc, FormatVersion, EditionChains.LinkOf(chains, doc.Id));
             files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));

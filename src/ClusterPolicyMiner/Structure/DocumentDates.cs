@@ -29,7 +29,7 @@ internal static partial class DocumentDates
             if (!draft && issued is { } i)
             {
                 effective = i;
-                effectiveRule = $"{Squeeze(r.Value)}: = issued ({Iso(i)})";
+                effectiveRule = $"{NoticeWrapper.Squeeze(r.Value)}: = issued ({Iso(i)})";
             }
         }
 
@@ -54,7 +54,7 @@ internal static partial class DocumentDates
             if (ValidityUntilRegex().Match(s) is { Success: true } u)
                 return (null, DateReader.ToDate(DateReader.DateRegex().Match(u.Value)), null);
             if (ValidityYearsRegex().Match(s) is { Success: true } y && ChineseNumeral.Parse(y.Groups["n"].Value) is { } years and > 0)
-                return (years, null, Squeeze(y.Value));
+                return (years, null, NoticeWrapper.Squeeze(y.Value));
         }
         return (null, null, null);
     }
@@ -66,7 +66,6 @@ internal static partial class DocumentDates
         return text[start..(end < 0 ? text.Length : end)];
     }
 
-    private static string Squeeze(string s) => WhitespaceRegex().Replace(s, "");
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -88,7 +87,4 @@ internal static partial class DocumentDates
 
     [GeneratedRegex(@"本(?:实施细则|实施办法|管理办法|办法|细则|规定|通知|方案|意见)[^。；\n]{0,40}有效期[^。；\n]{0,30}")]
     private static partial Regex OwnValiditySentenceRegex();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhitespaceRegex();
 }

@@ -85,7 +85,7 @@ public sealed class ReportCellTextTests
         var reason = model.Document(ProceduralOnly.Id).NoCriteriaReason!;
         var md = ReportWriter.Markdown(report);
         Assert.Equal(1, Count(md, MarkdownReport.Text(reason)));
-        var documentsRow = md.Split('\n').Single(l => l.Contains(DocumentNames.Short(ProceduralOnly.Id), StringComparison.Ordinal));
+        var documentsRow = md.Split('\n').Single(l => l.Contains(ClusterPolicyMiner.Model.DocumentIds.Short(ProceduralOnly.Id), StringComparison.Ordinal));
         Assert.Contains(MarkdownReport.Text(reason), documentsRow);
 
         var column = 2 + model.Documents.ToList().FindIndex(d => d.Id == ProceduralOnly.Id);

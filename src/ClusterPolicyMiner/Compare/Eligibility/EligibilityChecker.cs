@@ -92,8 +92,8 @@ public static class EligibilityChecker
         if (inForce.Count == 0)
         {
             var spans = string.Join("; ", finals.Select(d =>
-                $"{Short(d.Id)} from {Date(Editions.StartOf(d))}" + (Editions.EndOf(d) is { } e ? $" to {Date(e)}" : "")
-                + (EditionChains.LinkOf(chains, d.Id) is { SupersededBy: { } by, SupersededOn: { } from } ? $", superseded by {Short(by)} from {Date(from)}" : "")));
+                $"{DocumentIds.Short(d.Id)} from {Date(Editions.StartOf(d))}" + (Editions.EndOf(d) is { } e ? $" to {Date(e)}" : "")
+                + (EditionChains.LinkOf(chains, d.Id) is { SupersededBy: { } by, SupersededOn: { } from } ? $", superseded by {DocumentIds.Short(by)} from {Date(from)}" : "")));
             return None($"no document is in force on {when} ({spans})");
         }
 
@@ -109,7 +109,7 @@ public static class EligibilityChecker
             .Where(c => c.DocNumber is { } n && n != national && !numbers.Contains(n))
             .DistinctBy(c => c.DocNumber).ToList();
         var procedural = latest.Procedural.Count;
-        var why = $"only procedural rules in force on {when} ({procedural} procedural fact(s) in {Short(latest.Id)}, no criteria)"
+        var why = $"only procedural rules in force on {when} ({procedural} procedural fact(s) in {DocumentIds.Short(latest.Id)}, no criteria)"
             + (missing.Count > 0
                 ? "; its criteria are in a cited document not in the corpus: " + string.Join(", ", missing.Select(c => $"《{c.Title}》{c.DocNumber}"))
                 : "");
@@ -202,7 +202,6 @@ public static class EligibilityChecker
         _ => false,
     };
 
-    private static string Short(string id) => id[..Math.Min(12, id.Length)];
 
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
 }
