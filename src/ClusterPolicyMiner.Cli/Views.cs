@@ -69,5 +69,5 @@ internal static class Views
 
     private static int Count(IReadOnlyList<OutlineNode> nodes) => nodes.Sum(n => 1 + Count(n.Children));
 
-    private static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "?";
+    private static string D(DateOnly? d) => IsoDate.Of(d) ?? "?";
 }

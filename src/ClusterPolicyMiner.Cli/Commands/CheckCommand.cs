@@ -38,7 +38,7 @@ internal static class CheckCommand
     private static void Print(CliContext ctx, string name, EligibilityReport report)
     {
         var eligible = report.Documents.Where(d => d.Eligibility == Eligibility.Eligible).Select(d => d.Jurisdiction).ToList();
-        ctx.Out.WriteLine($"{name} on {report.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: eligible in "
+        ctx.Out.WriteLine($"{name} on {IsoDate.Of(report.On)}: eligible in "
             + (eligible.Count == 0 ? "no jurisdiction" : string.Join(", ", eligible)) + $" ({report.Documents.Count} checked)");
         foreach (var d in report.Documents)
         {

@@ -84,7 +84,7 @@ internal static class CompareCommand
     {
         ctx.Out.WriteLine("baseline: " + ThresholdText.BaselineWords(m, DocumentIds.Short));
         var headers = new List<string> { "metric", "baseline" };
-        headers.AddRange(m.Columns.Select(c => $"{c.Jurisdiction} {c.Edition?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}"));
+        headers.AddRange(m.Columns.Select(c => $"{c.Jurisdiction} {IsoDate.Of(c.Edition) ?? "?"}"));
         Views.Table(ctx, headers, m.Rows.Select(r => new[]
         {
             r.Metric, r.Baseline is { } t ? ThresholdText.Describe(t) : m.BaselineKind == BaselineKind.National ? "no national value" : "—",

@@ -59,7 +59,7 @@ public static class ThresholdText
         if (m.BaselineKind == BaselineKind.Median || b is null)
             return m.BaselineKind == BaselineKind.Median ? "per-metric median of the shown final documents"
                 : (m.BaselineKind == BaselineKind.National ? "national measure, " : "chosen document, ") + nameOf(m.BaselineDocumentId ?? "");
-        var date = b.Issued?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = IsoDate.Of(b.Issued);
         var what = $"《{b.Title}》{b.DocNumber}" + (date is null ? "" : $" ({date})");
         return m.BaselineKind switch
         {

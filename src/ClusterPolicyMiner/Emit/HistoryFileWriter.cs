@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClusterPolicyMiner.Compare;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Emit;
 
@@ -36,7 +37,7 @@ public static class HistoryFileWriter
             foreach (var v in m.Values)
             {
                 var t = v.Threshold;
-                values[v.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = new JsonObject
+                values[IsoDate.Of(v.Date)] = new JsonObject
                 {
                     ["value"] = t?.Value is { } x ? JsonValue.Create(ThresholdText.Normalize(x)) : null,
                     ["op"] = t?.Op,

@@ -164,7 +164,7 @@ public static class PolicyJson
 
     private static void WriteDate(Utf8JsonWriter w, string name, DateOnly? d)
     {
-        if (d is { } v) w.WriteString(name, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (d is { } v) w.WriteString(name, IsoDate.Of(v));
         else w.WriteNull(name);
     }
 

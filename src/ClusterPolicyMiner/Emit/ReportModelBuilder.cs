@@ -195,5 +195,5 @@ public static class ReportModelBuilder
             _ => "equal",
         }, x.Text)).ToList();
 
-    internal static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    internal static string Date(DateOnly? d) => IsoDate.Of(d) ?? "";
 }

@@ -68,7 +68,7 @@ internal sealed class DocumentNames(IReadOnlyList<PolicyDocument> docs)
     public string Name(string id)
     {
         if (!_byId.TryGetValue(id, out var d)) return DocumentIds.Short(id);
-        var date = Editions.StartOf(d)?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "undated";
+        var date = IsoDate.Of(Editions.StartOf(d)) ?? "undated";
         return $"{Editions.JurisdictionOf(d)} {date}" + (Editions.IsDraft(d) ? " (draft)" : "");
     }
 

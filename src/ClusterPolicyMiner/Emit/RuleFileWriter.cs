@@ -80,14 +80,14 @@ public static class RuleFileWriter
         var sb = new StringBuilder("jurisdiction\tdate\tstatus\tdocuments\n");
         foreach (var e in entries)
             sb.Append(e.Jurisdiction).Append('\t')
-              .Append(e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\t')
+              .Append(IsoDate.Of(e.Date)).Append('\t')
               .Append(e.Status.ToString().ToLowerInvariant()).Append('\t')
               .Append(string.Join(',', e.DocumentIds)).Append('\n');
         return sb.ToString();
     }
 
     internal static string DateOf(PolicyDocument doc) =>
-        Editions.StartOf(doc)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+        IsoDate.Of(Editions.StartOf(doc)) ?? "undated";
 
     /// <summary>Keeps letters (Chinese included), digits, '-' and '_'; anything else becomes '-'.</summary>
     internal static string Safe(string s) =>

@@ -91,7 +91,7 @@ internal static class RuleJson
         : qualifiers.Contains("annual-average", StringComparer.Ordinal) ? "annual-average"
         : null;
 
-    private static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? d) => IsoDate.Of(d);
 
     private static readonly JsonSerializerOptions Options = new()
     {

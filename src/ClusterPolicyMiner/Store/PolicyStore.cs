@@ -178,7 +178,7 @@ public sealed partial class PolicyStore : IDisposable
         }
     }
 
-    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Iso(DateOnly? d) => IsoDate.Of(d);
 
     /// <summary>Runs a statement through a command kept per SQL text, so each statement is prepared once
     /// per connection rather than once per row.</summary>

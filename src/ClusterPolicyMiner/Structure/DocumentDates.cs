@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClusterPolicyMiner.Model;
 
 namespace ClusterPolicyMiner.Structure;
 
@@ -67,7 +68,7 @@ internal static partial class DocumentDates
     }
 
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Of(d);
 
     [GeneratedRegex(@"自\s*" + DateReader.Pattern + @"\s*起\s*(?:施行|实施|执行|生效)")]
     private static partial Regex EffectiveDateRegex();

@@ -83,7 +83,7 @@ public static class EligibilityChecker
         DocumentCheck None(string why, PolicyDocument? doc = null, IReadOnlyList<Citation>? cited = null) =>
             new(doc?.Id, jurisdiction, doc?.Metadata.Title, Eligibility.NoCriteria, [], [], why, cited);
 
-        var when = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var when = IsoDate.Of(on);
         if (own.Count == 0) return None($"no document of {jurisdiction} is in the store");
         var finals = own.Where(d => !Editions.IsDraft(d)).ToList();
         if (finals.Count == 0) return None($"only drafts: a draft's criteria are not in force ({own.Count} draft(s))");
@@ -203,5 +203,5 @@ public static class EligibilityChecker
     };
 
 
-    private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+    private static string Date(DateOnly? d) => IsoDate.Of(d) ?? "?";
 }
