@@ -12,14 +12,22 @@ public static class HistoryFileWriter
 {
     public const int FormatVersion = 1;
 
+    /// <summary>The file-name suffix of the history of documents that name no programme.</summary>
+    public const string UnstatedProgramme = "programme-unstated";
+
     public static IReadOnlyList<EmittedFile> Write(IReadOnlyList<JurisdictionHistory> histories, string folder)
     {
         var files = new List<EmittedFile>();
         foreach (var h in histories)
         {
-            // The SME cluster programme's history is the jurisdiction's own file; another programme's is suffixed.
-            var stem = $"{folder}/{RuleFileWriter.Safe(h.Jurisdiction)}"
-                + (h.Programme is { } p && p != Structure.Programmes.SmeCluster ? "-" + RuleFileWriter.Safe(p) : "");
+            // The SME cluster programme's history is the jurisdiction's own file; another programme's is suffixed,
+            // and so is that of documents naming no programme, which must never take the SME cluster file's name.
+            var stem = $"{folder}/{RuleFileWriter.Safe(h.Jurisdiction)}" + h.Programme switch
+            {
+                Structure.Programmes.SmeCluster => "",
+                null => "-" + UnstatedProgramme,
+                var p => "-" + RuleFileWriter.Safe(p),
+            };
             var tree = Tree(h);
             files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));
             files.Add(new EmittedFile(stem + ".yaml",

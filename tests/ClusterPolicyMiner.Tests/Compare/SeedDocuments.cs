@@ -35,7 +35,7 @@ public static partial class SeedDocuments
         PolicyMetadata.Empty with
         {
             Jurisdiction = jurisdiction, Kind = kind, Status = status, Effective = effective, Issued = effective,
-            Expires = expires, Title = title,
+            Expires = expires, Title = title, Programme = ClusterPolicyMiner.Structure.Programmes.SmeCluster,
         };
 
     private static List<OutlineNode> Articles(string text)

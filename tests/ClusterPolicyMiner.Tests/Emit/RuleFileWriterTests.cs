@@ -28,6 +28,18 @@ public sealed class RuleFileWriterTests
     }
 
     [Fact]
+    public void AJurisdictionsDocumentsNamingNoProgrammeGetAHistoryFileOfTheirOwn()
+    {
+        // Found at 1,000 documents: a jurisdiction with SME cluster notices and other documents naming no
+        // programme gave two history files of one name, and the whole run stopped on the duplicate path.
+        var unstated = Shanghai with { Id = new string('f', 64), Metadata = Shanghai.Metadata with { Programme = null } };
+        var paths = RuleFileWriter.Write([Shanghai, unstated]).Select(f => f.RelativePath).ToList();
+        Assert.Equal(paths.Count, paths.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("rules/history/上海市.json", paths);
+        Assert.Contains($"rules/history/上海市-{HistoryFileWriter.UnstatedProgramme}.json", paths);
+    }
+
+    [Fact]
     public void QinghaisRuleFilesMatchTheReviewedGoldenFiles()
     {
         GoldenFile.AssertMatches("qinghai-rules.json", Content("rules/青海省/2023-06-27-implementing-rules.json"));
