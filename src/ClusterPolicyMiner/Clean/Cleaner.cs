@@ -3,6 +3,13 @@ using ClusterPolicyMiner.Normalize;
 
 namespace ClusterPolicyMiner.Clean;
 
+/// <summary>Site templates held outside the options, e.g. as line counts in a store.</summary>
+public interface ISiteTemplates
+{
+    /// <summary>True when <paramref name="line"/> is part of the template of <paramref name="site"/>.</summary>
+    bool Contains(string site, string line);
+}
+
 /// <summary>Options of the cleaning stage.</summary>
 public sealed record CleanOptions
 {
@@ -13,6 +20,10 @@ public sealed record CleanOptions
     /// the site of the page's date line (<see cref="PageInfo.Site"/>) or else the host of its URL.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> SiteTemplates { get; init; } =
         new Dictionary<string, IReadOnlySet<string>>();
+
+    /// <summary>Whether a line is in a site's template when the templates are kept elsewhere (a store's line
+    /// counts) rather than in <see cref="SiteTemplates"/>: called with the site key and the line.</summary>
+    public ISiteTemplates? SiteTemplateIndex { get; init; }
 
     /// <summary>The normalisation that settles the whitespace of text read from HTML or joined across PDF
     /// pages (the same as the pipeline's, but never characters-only).</summary>
@@ -64,7 +75,7 @@ public static partial class Cleaner
         var dropped = new HashSet<int>();
         var template = TemplateFor(page.Page, doc.Decoded.Source, options);
         for (var i = 0; i < lines.Count; i++)
-            if (template.Contains(lines[i]) && i != page.DateLine) dropped.Add(i);
+            if (template(lines[i]) && i != page.DateLine) dropped.Add(i);
         // The CMS block was read into PageInfo.Cms (from the whole page for HTML): its lines go.
         dropped.UnionWith(htmlFacts is null ? page.CmsLines : CmsBlockReader.Read(lines).Lines);
 
@@ -112,11 +123,12 @@ public static partial class Cleaner
         return [.. offsets];
     }
 
-    private static HashSet<string> TemplateFor(PageInfo page, string source, CleanOptions options)
+    private static Func<string, bool> TemplateFor(PageInfo page, string source, CleanOptions options)
     {
-        var set = new HashSet<string>(options.TemplateLines, StringComparer.Ordinal);
         var key = SiteTemplateLearner.SiteKey(page, source);
-        if (key is not null && options.SiteTemplates.TryGetValue(key, out var lines)) set.UnionWith(lines);
-        return set;
+        var site = key is not null && options.SiteTemplates.TryGetValue(key, out var lines) ? lines : null;
+        var index = key is null ? null : options.SiteTemplateIndex;
+        return line => options.TemplateLines.Contains(line) || site?.Contains(line) == true
+                       || index?.Contains(key!, line) == true;
     }
 }

@@ -26,6 +26,10 @@ public sealed record PipelineOptions
     public int Parallelism { get; init; }
 }
 
+/// <summary>A document after the first pass: decoded, normalised (null when either failed; the error is in
+/// Decoded's diagnostics) and the page's site lines.</summary>
+public sealed record PreparedDocument(DecodedDocument Decoded, NormalizedDocument? Normalized, SiteLines Lines);
+
 /// <summary>The order of the stages, written once: decode, normalise, clean, structure, thresholds.</summary>
 public sealed class DocumentPipeline(PipelineOptions options)
 {
@@ -36,23 +40,43 @@ public sealed class DocumentPipeline(PipelineOptions options)
     /// <summary>One document on its own (no site templates to learn from other pages).</summary>
     public PolicyDocument Process(RawDocument raw) => ProcessBatch([raw])[0];
 
-    /// <summary>A batch: decode and normalise every document, learn each site's template from the pages of
-    /// that site in the batch, then clean, structure and extract thresholds document by document.</summary>
+    /// <summary>A batch held in memory: decode and normalise every document, learn each site's template from
+    /// the pages of that site in the batch, then clean, structure and extract thresholds document by document.
+    /// (An ingest into a store does the same in two streaming passes, with the store counting the lines.)</summary>
     /// <param name="step">Called (from any thread) after each document's normalisation and after its finish.</param>
     public IReadOnlyList<PolicyDocument> ProcessBatch(IReadOnlyList<RawDocument> batch, Action? step = null)
     {
-        var normalized = BatchParallel.Map(batch, r => { var n = Normalize(r); step?.Invoke(); return n; }, Options.Parallelism);
+        var prepared = BatchParallel.Map(batch, r => { var n = Prepare(r); step?.Invoke(); return n; }, Options.Parallelism);
         // Learning templates spans the batch; should it fail, every page is cleaned without them.
         var (templates, _) = StageGuard.Run("site templates", null, Timeout.InfiniteTimeSpan,
-            () => SiteTemplateLearner.Learn(normalized.Select(n => n.Normalized).OfType<NormalizedDocument>()));
+            () => SiteTemplateLearner.Learn(prepared.Select(n => n.Lines)));
         var clean = templates is null ? Options.Clean : Options.Clean with { SiteTemplates = templates };
-        return BatchParallel.Map(normalized, n =>
+        return BatchParallel.Map(prepared, n =>
         {
-            var doc = n.Normalized is { } ok ? Finish(ok, clean) : Failed(n.Decoded);
+            var doc = Finish(n, clean);
             step?.Invoke();
             return doc;
         }, Options.Parallelism);
     }
+
+    /// <summary>The first pass over one document: decoded, normalised, and the lines it could share with its
+    /// site's template. Nothing a stage throws leaves this function.</summary>
+    public PreparedDocument Prepare(RawDocument raw)
+    {
+        var (decoded, normalized) = Normalize(raw);
+        if (normalized is null) return new PreparedDocument(decoded, null, NoSite);
+        var (lines, failure) = StageGuard.Run("site lines", raw.Id, Options.StageBudget, () => SiteTemplateLearner.Candidates(normalized));
+        return lines is null
+            ? new PreparedDocument(decoded with { Diagnostics = [.. decoded.Diagnostics, failure!] }, null, NoSite)
+            : new PreparedDocument(decoded, normalized, lines);
+    }
+
+    /// <summary>The second pass over one prepared document: clean (with <paramref name="clean"/>'s site
+    /// templates), structure and thresholds; a document that failed to prepare stays failed.</summary>
+    public PolicyDocument Finish(PreparedDocument prepared, CleanOptions? clean = null) =>
+        prepared.Normalized is { } ok ? Finish(ok, clean ?? Options.Clean) : Failed(prepared.Decoded);
+
+    private static readonly SiteLines NoSite = new(null, []);
 
     /// <summary>Decoded and normalised text; Normalized is null when decoding or normalising failed (the error
     /// is in Decoded's diagnostics). Nothing a stage throws leaves this function.</summary>

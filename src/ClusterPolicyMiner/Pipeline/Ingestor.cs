@@ -10,65 +10,130 @@ public sealed record IngestResult(string? Id, string Source, string Status, stri
     public const string New = "new", Unchanged = "unchanged", Failed = "error";
 }
 
-/// <summary>Runs a batch of raw documents through the pipeline into the store, one transaction per document,
-/// then regroups near-duplicates over the whole store. A failing document is reported and the rest go on.
-/// Incremental: a document whose bytes were stored by this <see cref="PipelineVersion"/> is not processed
-/// again; duplicates are regrouped from the signatures kept in the store, not from the texts.</summary>
+/// <summary>Runs raw documents through the pipeline into the store, streaming: the inputs are read, processed,
+/// stored and released in bounded chunks, so memory does not grow with the corpus. Two passes: the first
+/// stores each new document's bytes and counts its page's candidate template lines under its site; the second
+/// cleans, structures and extracts it against the templates the store now counts, with a document the new
+/// counts affect (a stored page of a site whose template changed) processed again. One transaction per
+/// document and pass; a failing document is reported and the rest go on. Incremental: a document whose bytes
+/// were stored by this <see cref="PipelineVersion"/> is not decoded again; near-duplicates are regrouped from
+/// the signatures kept in the store, and only when something was stored.</summary>
 public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
 {
     private readonly DuplicateDetector _duplicates = new();
 
-    /// <summary>Progress (units done, units in all): each processed document counts twice (normalised,
-    /// finished), each input once more when stored or skipped. Called from any thread.</summary>
+    /// <summary>Progress (units done, units in all): each document to process counts twice (first and second
+    /// pass), each input once more when it is stored or skipped; the total grows as the inputs are read
+    /// unless <see cref="ExpectedInputs"/> says how many there are. Called from any thread.</summary>
     public Action<int, int>? Progress { get; init; }
 
-    /// <summary>Processes and stores the batch; returns one result per input, in input order, and the models
-    /// (those of skipped documents read back from the store, unless <paramref name="loadSkipped"/> is false).</summary>
+    /// <summary>How many inputs the batch has, when the caller knows (for the progress total).</summary>
+    public int? ExpectedInputs { get; init; }
+
+    /// <summary>Documents read, processed and stored at once; bounds the memory of a run. 0: eight per core.</summary>
+    public int ChunkSize { get; init; }
+
+    /// <summary>Processes and stores the batch; returns one result per input (the unreadable ones first, then
+    /// the others in input order), and the models when <paramref name="loadSkipped"/> is true (those of skipped
+    /// documents read back from the store); with it false no model is kept, so a run's memory stays flat.</summary>
     public (IReadOnlyList<IngestResult> Results, IReadOnlyList<PolicyDocument> Documents) Ingest(
         IEnumerable<RawDocument> batch, IReadOnlyList<InputFailure>? unreadable = null, bool loadSkipped = true)
     {
         var version = PipelineVersion.Current;
+        var chunkSize = ChunkSize > 0 ? ChunkSize : 8 * (pipeline.Options.Parallelism > 0 ? pipeline.Options.Parallelism : Environment.ProcessorCount);
+        var units = 0;
+        var seen = 0;
+        void Step() => Progress?.Invoke(Interlocked.Increment(ref units), Math.Max(ExpectedInputs ?? 0, seen) * 3);
 
-        // Decide before decoding: the bytes' hash is the id, the store says which version made its model.
-        // Only the bytes of documents to process are kept; the inputs may be read lazily, one by one.
+        // Pass 1. The bytes' hash is the id, the store says which version made its model: decide before decoding.
         var inputs = new List<(string Id, string Source, StoredState? State)>();
-        var todo = new List<RawDocument>();
-        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var raw in batch)
+        var todo = new List<(string Id, string Source)>();
+        var inTodo = new HashSet<string>(StringComparer.Ordinal);
+        var crossed = new HashSet<SiteLine>();
+        var failedFirst = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        foreach (var chunk in Chunks(batch, chunkSize))
         {
-            var state = store.State(raw.Id);
-            inputs.Add((raw.Id, raw.Source, state));
-            if (state?.Pipeline == version || !firstOf.TryAdd(raw.Id, todo.Count)) continue;
-            todo.Add(raw);
+            var fresh = new List<RawDocument>();
+            foreach (var raw in chunk)
+            {
+                seen++;
+                var state = store.State(raw.Id);
+                inputs.Add((raw.Id, raw.Source, state));
+                if (state?.Pipeline == version || !inTodo.Add(raw.Id)) { Step(); Step(); continue; }
+                todo.Add((raw.Id, raw.Source));
+                fresh.Add(raw);
+            }
+            var prepared = BatchParallel.Map(fresh, r => { var p = pipeline.Prepare(r); Step(); return p; }, pipeline.Options.Parallelism);
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                try
+                {
+                    crossed.UnionWith(store.RecordPage(fresh[i], prepared[i].Lines));
+                }
+                catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+                {
+                    failedFirst[fresh[i].Id] = pipeline.Finish(prepared[i] with
+                    {
+                        Normalized = null,
+                        Decoded = prepared[i].Decoded with { Diagnostics = [.. prepared[i].Decoded.Diagnostics,
+                            new Diagnostic(DiagnosticCode.StageFailed, fresh[i].Id, null, "not stored: " + StoreException.Cause(ex))] },
+                    });
+                }
+            }
         }
+
+        // Stored pages of a site whose template changed are cleaned again, under the source they were stored with.
+        var affected = crossed.Count == 0 ? [] : store.DocumentsHolding(crossed).Where(id => !inTodo.Contains(id)).ToList();
+        foreach (var id in affected)
+            if (store.SourceOf(id) is { } source) todo.Add((id, source));
+
         var results = new List<IngestResult>();
         foreach (var f in unreadable ?? [])
             results.Add(new IngestResult(null, f.Source, IngestResult.Failed, null, f.Reason));
 
-        var total = todo.Count * 2 + inputs.Count;
-        var units = 0;
-        void Step() => Progress?.Invoke(Interlocked.Increment(ref units), total);
-        var processed = pipeline.ProcessBatch(todo, Step);
-        var signatures = BatchParallel.Map(processed,
-            d => d.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(d)),
-            pipeline.Options.Parallelism);
+        // Pass 2, chunk by chunk, against the templates the store counts after pass 1.
+        var clean = pipeline.Options.Clean with { SiteTemplateIndex = todo.Count > 0 ? store.SiteTemplates() : null };
+        var outcome = new Dictionary<string, (IngestResult Result, PolicyDocument? Doc)>(StringComparer.Ordinal);
+        var stateOf = inputs.GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().State, StringComparer.Ordinal);
+        foreach (var chunk in todo.Chunk(chunkSize))
+        {
+            // The store is read on this thread (one connection); the stages run in parallel.
+            var raws = chunk.Select(item => failedFirst.ContainsKey(item.Id) ? null : store.LoadRaw(item.Id, item.Source)).ToList();
+            var docs = BatchParallel.Map(Enumerable.Range(0, chunk.Length).ToList(), i =>
+            {
+                if (failedFirst.TryGetValue(chunk[i].Id, out var failed)) return ((RawDocument?)null, (PolicyDocument?)failed, (DocumentSignature?)null);
+                if (raws[i] is not { } raw) return (null, null, null);
+                var doc = pipeline.Finish(pipeline.Prepare(raw), clean);
+                var signature = doc.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(doc));
+                Step();
+                return (raw, doc, signature);
+            }, pipeline.Options.Parallelism);
+            foreach (var (item, (raw, doc, signature)) in chunk.Zip(docs))
+            {
+                if (doc is null) continue;
+                var existed = stateOf.TryGetValue(item.Id, out var st) ? st is not null : true;
+                var result = raw is null
+                    ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
+                    : Store(raw, doc, version, signature, existed);
+                outcome[item.Id] = (result, loadSkipped ? doc : null);
+            }
+        }
 
-        var docs = new List<PolicyDocument>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<PolicyDocument>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, source, state) in inputs)
         {
             IngestResult result;
-            if (firstOf.TryGetValue(id, out var k) && done.Add(id))
+            if (outcome.TryGetValue(id, out var done) && reported.Add(id))
             {
-                docs.Add(processed[k]);
-                result = Store(todo[k], processed[k], version, signatures[k], state is not null);
+                result = done.Result with { Source = source };
+                if (done.Doc is not null) kept.Add(done.Doc);
             }
             else
             {
-                var sameBatch = firstOf.TryGetValue(id, out var j) ? processed[j] : null;
-                result = Skip(id, source, sameBatch, state);
-                if (sameBatch is not null) docs.Add(sameBatch);
-                else if (loadSkipped && store.Load(id) is { } stored) docs.Add(stored);
+                var error = outcome.TryGetValue(id, out var first) ? first.Result.Error : state?.Error;
+                result = Skip(id, source, error);
+                if (loadSkipped && (first.Doc ?? store.Load(id)) is { } stored) kept.Add(stored);
             }
             results.Add(result);
             Step();
@@ -78,7 +143,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         IReadOnlyList<DuplicateGroup> groups;
         try
         {
-            groups = Regroup();
+            groups = outcome.Count > 0 ? Regroup() : store.DuplicateGroups();
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
@@ -87,7 +152,21 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         var canonicalOf = groups.SelectMany(g => g.MemberIds.Select(m => (m, g.CanonicalId)))
             .ToDictionary(x => x.m, x => x.CanonicalId);
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id
-                ? r with { DuplicateOf = c } : r)], docs);
+                ? r with { DuplicateOf = c } : r)], kept);
+    }
+
+    /// <summary>The inputs in chunks of <paramref name="size"/>, read lazily.</summary>
+    private static IEnumerable<List<RawDocument>> Chunks(IEnumerable<RawDocument> batch, int size)
+    {
+        var chunk = new List<RawDocument>(size);
+        foreach (var raw in batch)
+        {
+            chunk.Add(raw);
+            if (chunk.Count < size) continue;
+            yield return chunk;
+            chunk = new List<RawDocument>(size);
+        }
+        if (chunk.Count > 0) yield return chunk;
     }
 
     private IngestResult Store(RawDocument raw, PolicyDocument doc, string version, DocumentSignature? signature, bool existed)
@@ -109,7 +188,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
     }
 
     /// <summary>Bytes already stored by this version (or a second copy in the batch): only the source is recorded.</summary>
-    private IngestResult Skip(string id, string source, PolicyDocument? sameBatch, StoredState? state)
+    private IngestResult Skip(string id, string source, string? error)
     {
         try
         {
@@ -119,7 +198,6 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         {
             return new IngestResult(id, source, IngestResult.Failed, null, "not stored: " + StoreException.Cause(ex));
         }
-        var error = sameBatch is not null ? sameBatch.Diagnostics.FirstOrDefault(d => d.IsError)?.Message : state?.Error;
         return new IngestResult(id, source, error is not null ? IngestResult.Failed : IngestResult.Unchanged, null, error);
     }
 

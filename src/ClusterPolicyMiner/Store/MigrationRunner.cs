@@ -107,6 +107,8 @@ internal static class MigrationRunner
         if (Version(db, null) >= Migrations.Steps.Count) return;
         using var tx = db.BeginTransaction(deferred: false);
         PolicyStore.Exec(db, "SELECT 1", tx);
+        // Migrations may rebuild the full-text index, whose text is made here, not in SQL.
+        db.CreateFunction("cpm_index_text", (string body) => SearchIndex.IndexText(body), isDeterministic: true);
         for (var i = Version(db, tx); i < Migrations.Steps.Count; i++)
         {
             PolicyStore.Exec(db, Migrations.Steps[i], tx);

@@ -203,5 +203,140 @@ internal static class Migrations
             files TEXT NOT NULL             -- JSON object: relative path -> length in bytes
         );
         """,
+        // 4: scale, second step. Documents get an integer key, and every per-document table is keyed by it
+        // (a 64-character id per row was a third of their size); article rows keep only where an article is,
+        // and FTS5 is contentless (the text is the model's, not stored a second time) over character bigrams
+        // (SearchIndex; cpm_index_text is that function, registered on the connection); no foreign keys on the
+        // part tables: a document's parts are deleted by key when it is replaced. Snapshots record the site
+        // their page belongs to and its candidate template lines (hashes), and site_lines counts in how many
+        // pages of a site each line appears, so site templates are learnt from the store, not from a batch.
+        // Foreign keys are on during a migration, so the old part tables are emptied into the new ones and
+        // dropped before the old documents table is.
+        """
+        CREATE TABLE documents_v4 (
+            doc INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE REFERENCES snapshots(id),
+            source TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            encoding_rule TEXT NOT NULL,
+            jurisdiction TEXT,
+            issuer TEXT,
+            title TEXT,
+            doc_number TEXT,
+            kind TEXT,
+            status TEXT,
+            issued TEXT,
+            published TEXT,
+            effective TEXT,
+            expires TEXT,
+            edition_year INTEGER,
+            normalizations TEXT NOT NULL,   -- JSON array
+            model_json TEXT NOT NULL,       -- '' since schema 3; the JSON contract of rows written before
+            failed INTEGER NOT NULL DEFAULT 0,
+            model BLOB,                     -- the JSON contract, Brotli-compressed
+            pipeline TEXT
+        );
+        INSERT INTO documents_v4(id, source, format, encoding, encoding_rule, jurisdiction, issuer, title, doc_number,
+            kind, status, issued, published, effective, expires, edition_year, normalizations, model_json, failed, model, pipeline)
+        SELECT id, source, format, encoding, encoding_rule, jurisdiction, issuer, title, doc_number,
+            kind, status, issued, published, effective, expires, edition_year, normalizations, model_json, failed, model, pipeline
+        FROM documents ORDER BY id;
+        CREATE TABLE diagnostics_v4 (
+            doc INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            offset INTEGER,
+            message TEXT NOT NULL,
+            PRIMARY KEY (doc, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO diagnostics_v4 SELECT n.doc, x.seq, x.code, x.offset, x.message
+            FROM diagnostics x JOIN documents_v4 n ON n.id = x.document_id;
+        CREATE TABLE outline_nodes_v4 (
+            doc INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            parent_seq INTEGER,
+            kind TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            title TEXT,
+            path TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (doc, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO outline_nodes_v4 SELECT n.doc, o.seq, o.parent_seq, o.kind, o.number, o.title, o.path, o.start, o.end
+            FROM outline_nodes o JOIN documents_v4 n ON n.id = o.document_id;
+        CREATE TABLE thresholds_v4 (
+            doc INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            list TEXT NOT NULL,             -- criteria | procedural
+            metric TEXT NOT NULL,
+            label TEXT NOT NULL,
+            op TEXT NOT NULL,
+            value TEXT,
+            unit TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            qualifiers TEXT NOT NULL,       -- JSON array
+            grp TEXT,
+            path TEXT NOT NULL,
+            quote TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            PRIMARY KEY (doc, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO thresholds_v4 SELECT n.doc, t.seq, t.list, t.metric, t.label, t.op, t.value, t.unit, t.phrase,
+            t.qualifiers, t.grp, t.path, t.quote, t.start, t.end
+            FROM thresholds t JOIN documents_v4 n ON n.id = t.document_id;
+        CREATE TABLE signatures_v4 (
+            doc INTEGER PRIMARY KEY,
+            converted INTEGER NOT NULL,     -- text converted from traditional characters
+            content_length INTEGER NOT NULL, -- shingle characters of the clean text
+            minhash BLOB NOT NULL           -- little-endian uint64 per hash function
+        );
+        INSERT INTO signatures_v4 SELECT n.doc, s.converted, s.content_length, s.minhash
+            FROM signatures s JOIN documents_v4 n ON n.id = s.document_id;
+        CREATE TABLE duplicate_groups_v4 (
+            document_id TEXT PRIMARY KEY,
+            canonical_id TEXT NOT NULL,
+            similarity REAL NOT NULL
+        );
+        INSERT INTO duplicate_groups_v4 SELECT * FROM duplicate_groups;
+        CREATE TABLE article_rows_v4 (
+            id INTEGER PRIMARY KEY,         -- the rowid of the article in the index
+            doc INTEGER NOT NULL,
+            path TEXT NOT NULL
+        );
+        INSERT INTO article_rows_v4 SELECT a.id, n.doc, a.path FROM article_rows a JOIN documents_v4 n ON n.id = a.document_id;
+        CREATE INDEX article_rows_v4_doc ON article_rows_v4(doc);
+        CREATE VIRTUAL TABLE articles_v4 USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61');
+        INSERT INTO articles_v4(rowid, body) SELECT id, cpm_index_text(body) FROM article_rows;
+        DROP TRIGGER article_rows_insert;
+        DROP TRIGGER article_rows_delete;
+        DROP TABLE articles;
+        DROP TABLE article_rows;
+        DROP TABLE diagnostics;
+        DROP TABLE outline_nodes;
+        DROP TABLE thresholds;
+        DROP TABLE signatures;
+        DROP TABLE duplicate_groups;
+        DROP TABLE documents;
+        ALTER TABLE documents_v4 RENAME TO documents;
+        ALTER TABLE diagnostics_v4 RENAME TO diagnostics;
+        ALTER TABLE outline_nodes_v4 RENAME TO outline_nodes;
+        ALTER TABLE thresholds_v4 RENAME TO thresholds;
+        ALTER TABLE signatures_v4 RENAME TO signatures;
+        ALTER TABLE duplicate_groups_v4 RENAME TO duplicate_groups;
+        ALTER TABLE article_rows_v4 RENAME TO article_rows;
+        ALTER TABLE articles_v4 RENAME TO articles;
+        ALTER TABLE snapshots ADD COLUMN site TEXT;        -- the site of the page (SiteTemplateLearner.SiteKey)
+        ALTER TABLE snapshots ADD COLUMN page_lines BLOB;  -- its candidate template lines: int64 hashes, ascending
+        CREATE INDEX snapshots_site ON snapshots(site) WHERE site IS NOT NULL;
+        CREATE TABLE site_lines (
+            site TEXT NOT NULL,
+            hash INTEGER NOT NULL,
+            pages INTEGER NOT NULL,         -- pages of the site whose candidate lines hold it
+            PRIMARY KEY (site, hash)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

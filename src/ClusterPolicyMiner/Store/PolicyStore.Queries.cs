@@ -13,7 +13,7 @@ public sealed partial class PolicyStore
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """
             SELECT d.id, d.source, d.format, d.jurisdiction, d.title, d.kind, d.issued, d.published,
-                   (SELECT COUNT(*) FROM diagnostics x WHERE x.document_id = d.id),
+                   (SELECT COUNT(*) FROM diagnostics x WHERE x.doc = d.doc),
                    (SELECT g.canonical_id FROM duplicate_groups g WHERE g.document_id = d.id AND g.canonical_id <> d.id)
             FROM documents d
             ORDER BY d.jurisdiction IS NULL, d.jurisdiction, COALESCE(d.issued, d.published), d.source, d.id
@@ -101,40 +101,70 @@ public sealed partial class PolicyStore
         return [.. rows.GroupBy(x => x.C).Select(g => new DuplicateGroup(g.Key, [.. g.Select(x => x.D)], g.Min(x => x.S)))];
     }
 
-    /// <summary>Full-text search over articles (FTS5 trigram, which needs 3 characters; shorter queries
-    /// fall back to a substring scan). Returns the matching sentence of each hit.</summary>
+    /// <summary>Full-text search over articles: exact substrings, found through the bigram index
+    /// (<see cref="SearchIndex"/>); a query of one character is a scan of the stored texts. Returns the
+    /// matching sentence of each hit, read from the document's stored model (the index keeps no text).</summary>
     public IReadOnlyList<SearchHit> Search(string query, int limit = 50)
     {
         // The query is normalised as the documents were (widths, traditional → simplified), so 產業集羣 finds 产业集群.
         query = Normalize.Normalizer.Normalize(query, new Normalize.NormalizeOptions { CharactersOnly = true }).Text.Trim();
         if (query.Length == 0) return [];
-        using var cmd = _db.CreateCommand();
-        var select = """
-            SELECT a.document_id, d.jurisdiction, d.title, a.path, a.body
-            FROM article_rows a JOIN documents d ON d.id = a.document_id
-            """;
-        if (query.Length >= 3)
+        var units = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        string? Body(string id, string path)
         {
-            cmd.CommandText = select + " WHERE a.id IN (SELECT rowid FROM articles WHERE articles MATCH $q) ORDER BY d.jurisdiction, d.id, a.id LIMIT $limit";
-            cmd.Parameters.AddWithValue("$q", "\"" + query.Replace("\"", "\"\"") + "\"");
+            if (!units.TryGetValue(id, out var byPath))
+            {
+                byPath = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (Load(id) is { } doc)
+                    foreach (var (p, b) in SearchUnits(doc)) byPath.TryAdd(p, b);
+                units[id] = byPath;
+            }
+            return byPath.GetValueOrDefault(path);
         }
-        else
-        {
-            cmd.CommandText = select + " WHERE instr(a.body, $q) > 0 ORDER BY d.jurisdiction, d.id, a.id LIMIT $limit";
-            cmd.Parameters.AddWithValue("$q", query);
-        }
-        cmd.Parameters.AddWithValue("$limit", limit);
-        using var r = cmd.ExecuteReader();
         var hits = new List<SearchHit>();
-        while (r.Read())
-            hits.Add(new SearchHit(r.GetString(0), Opt(r, 1), Opt(r, 2), r.GetString(3), SentenceAround(r.GetString(4), query)));
+        using var cmd = _db.CreateCommand();
+        if (SearchIndex.Match(query) is { } match)
+        {
+            // Index candidates in order; each checked against its article text, until the limit.
+            cmd.CommandText = """
+                SELECT d.id, d.jurisdiction, d.title, a.path
+                FROM article_rows a JOIN documents d ON d.doc = a.doc
+                WHERE a.id IN (SELECT rowid FROM articles WHERE articles MATCH $q)
+                ORDER BY d.jurisdiction, d.id, a.id
+                """;
+            cmd.Parameters.AddWithValue("$q", match);
+            using var r = cmd.ExecuteReader();
+            while (hits.Count < limit && r.Read())
+            {
+                var (id, path) = (r.GetString(0), r.GetString(3));
+                if (Body(id, path) is { } body && body.Contains(query, StringComparison.OrdinalIgnoreCase))
+                    hits.Add(new SearchHit(id, Opt(r, 1), Opt(r, 2), path, SentenceAround(body, query)));
+            }
+            return hits;
+        }
+        // Nothing the index can look up (one character): every stored document's articles in order, until the limit.
+        cmd.CommandText = """
+            SELECT d.id, d.jurisdiction, d.title, a.path
+            FROM article_rows a JOIN documents d ON d.doc = a.doc
+            ORDER BY d.jurisdiction, d.id, a.id
+            """;
+        using (var r = cmd.ExecuteReader())
+        {
+            while (hits.Count < limit && r.Read())
+            {
+                var (id, path) = (r.GetString(0), r.GetString(3));
+                if (!units.ContainsKey(id)) units.Clear(); // rows come document by document: keep one model's units
+                if (Body(id, path) is { } body && body.Contains(query, StringComparison.OrdinalIgnoreCase))
+                    hits.Add(new SearchHit(id, Opt(r, 1), Opt(r, 2), path, SentenceAround(body, query)));
+            }
+        }
         return hits;
     }
 
     /// <summary>The sentence (between 。；！？ or line breaks) that holds the first match.</summary>
     internal static string SentenceAround(string body, string query)
     {
-        var at = body.IndexOf(query, StringComparison.Ordinal);
+        var at = body.IndexOf(query, StringComparison.OrdinalIgnoreCase);
         if (at < 0) return body.Length > 80 ? body[..80] + "…" : body;
         var stops = "。；！？\n";
         var start = body.LastIndexOfAny(stops.ToCharArray(), Math.Max(0, at - 1)) + 1;

@@ -15,7 +15,7 @@ public sealed partial class PolicyStore
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """
             SELECT d.pipeline, CASE WHEN d.failed = 1 THEN
-                (SELECT x.message FROM diagnostics x WHERE x.document_id = d.id ORDER BY x.seq LIMIT 1) END
+                (SELECT x.message FROM diagnostics x WHERE x.doc = d.doc ORDER BY x.seq LIMIT 1) END
             FROM documents d WHERE d.id = $id
             """;
         cmd.Parameters.AddWithValue("$id", id);
@@ -29,9 +29,9 @@ public sealed partial class PolicyStore
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """
-            SELECT s.document_id, s.converted, s.content_length, s.minhash
-            FROM signatures s JOIN documents d ON d.id = s.document_id
-            WHERE d.failed = 0 ORDER BY s.document_id
+            SELECT d.id, s.converted, s.content_length, s.minhash
+            FROM signatures s JOIN documents d ON d.doc = s.doc
+            WHERE d.failed = 0 ORDER BY d.id
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<DocumentSignature>();
@@ -47,7 +47,7 @@ public sealed partial class PolicyStore
         using var cmd = _db.CreateCommand();
         cmd.CommandText = """
             SELECT d.id FROM documents d WHERE d.failed = 0
-              AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.document_id = d.id) ORDER BY d.id
+              AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.doc) ORDER BY d.id
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<string>();
@@ -56,7 +56,7 @@ public sealed partial class PolicyStore
     }
 
     public void SaveSignature(DocumentSignature sig) =>
-        Run("INSERT OR REPLACE INTO signatures VALUES ($doc, $conv, $len, $hash)", null,
+        Run("INSERT OR REPLACE INTO signatures SELECT doc, $conv, $len, $hash FROM documents WHERE id = $doc", null,
             ("$doc", sig.Id), ("$conv", sig.Converted ? 1 : 0), ("$len", sig.ContentLength), ("$hash", sig.PackMinHash()));
 
     /// <summary>What the last run into <paramref name="folder"/> recorded: its fingerprint and files with their lengths.</summary>
@@ -78,7 +78,7 @@ public sealed partial class PolicyStore
 
     /// <summary>How many diagnostics of <paramref name="code"/> a stored document has.</summary>
     public int CountDiagnostics(string id, string code) =>
-        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics WHERE document_id = $id AND code = $code", null,
+        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics x JOIN documents d ON d.doc = x.doc WHERE d.id = $id AND x.code = $code", null,
             ("$id", id), ("$code", code)), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Bytes the store file takes (main file and write-ahead log).</summary>

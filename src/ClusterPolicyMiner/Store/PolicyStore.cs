@@ -65,23 +65,32 @@ public sealed partial class PolicyStore : IDisposable
         Scalar(_db, "SELECT 1 FROM snapshots WHERE id = $id", tx, ("$id", id)) is not null;
 
     /// <summary>Stores the raw bytes and the processed document in one transaction. The same bytes again
-    /// change nothing but the list of sources they were seen at, and report <see cref="SaveStatus.Unchanged"/>.</summary>
+    /// change nothing but the list of sources they were seen at, and report <see cref="SaveStatus.Unchanged"/>;
+    /// bytes stored before without a document (the first pass of an ingest) get theirs.</summary>
     public SaveStatus Save(RawDocument raw, PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null)
     {
         using var tx = _db.BeginTransaction();
         var now = Now();
-        var existed = HasSnapshot(raw.Id, tx);
-        if (!existed)
-        {
-            Run("INSERT INTO snapshots(id, size, http_charset, bytes, stored_at, compressed) VALUES ($id, $size, $cs, $bytes, $at, 1)", tx,
-                ("$id", raw.Id), ("$size", raw.Bytes.LongLength), ("$cs", raw.HttpCharset), ("$bytes", Compression.Pack(raw.Bytes)), ("$at", now));
-            InsertDocument(doc, tx, pipelineVersion, signature);
-        }
+        InsertSnapshot(raw, tx, now);
+        var existed = DocKey(raw.Id, tx) is not null;
+        if (!existed) InsertDocument(doc, tx, pipelineVersion, signature);
         Run("INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", tx,
             ("$s", raw.Source), ("$id", raw.Id), ("$at", now));
         tx.Commit();
         return existed ? SaveStatus.Unchanged : SaveStatus.New;
     }
+
+    /// <summary>Stores the raw bytes unless they are stored already.</summary>
+    private void InsertSnapshot(RawDocument raw, SqliteTransaction tx, string now)
+    {
+        if (HasSnapshot(raw.Id, tx)) return;
+        Run("INSERT INTO snapshots(id, size, http_charset, bytes, stored_at, compressed) VALUES ($id, $size, $cs, $bytes, $at, 1)", tx,
+            ("$id", raw.Id), ("$size", raw.Bytes.LongLength), ("$cs", raw.HttpCharset), ("$bytes", Compression.Pack(raw.Bytes)), ("$at", now));
+    }
+
+    /// <summary>The integer key of a stored document, or null.</summary>
+    private long? DocKey(string id, SqliteTransaction? tx) =>
+        Scalar(_db, "SELECT doc FROM documents WHERE id = $id", tx, ("$id", id)) is { } k ? Convert.ToInt64(k, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Records that a stored snapshot was seen at <paramref name="source"/> (a re-run that skipped it).</summary>
     public void AddSource(string id, string source) =>
@@ -92,11 +101,19 @@ public sealed partial class PolicyStore : IDisposable
     public void Replace(PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null)
     {
         using var tx = _db.BeginTransaction();
-        Run("DELETE FROM article_rows WHERE document_id = $id", tx, ("$id", doc.Id));
-        Run("DELETE FROM documents WHERE id = $id", tx, ("$id", doc.Id));
+        if (DocKey(doc.Id, tx) is { } key)
+        {
+            // Part tables have no foreign keys: each is emptied by the document's key, an index lookup.
+            Run("DELETE FROM articles WHERE rowid IN (SELECT id FROM article_rows WHERE doc = $k)", tx, ("$k", key));
+            foreach (var table in PartTables)
+                Run($"DELETE FROM {table} WHERE doc = $k", tx, ("$k", key));
+            Run("DELETE FROM documents WHERE doc = $k", tx, ("$k", key));
+        }
         InsertDocument(doc, tx, pipelineVersion, signature);
         tx.Commit();
     }
+
+    private static readonly string[] PartTables = ["article_rows", "diagnostics", "outline_nodes", "thresholds", "signatures"];
 
     private void InsertDocument(PolicyDocument doc, SqliteTransaction tx, string? pipelineVersion, DocumentSignature? signature)
     {
@@ -115,12 +132,13 @@ public sealed partial class PolicyStore : IDisposable
             ("$norms", JsonSerializer.Serialize(doc.Normalizations)),
             ("$model", Compression.PackText(PolicyJson.Write(doc))), ("$pipeline", pipelineVersion),
             ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
+        var key = DocKey(doc.Id, tx)!.Value;
 
         for (var i = 0; i < doc.Diagnostics.Count; i++)
         {
             var d = doc.Diagnostics[i];
             Run("INSERT INTO diagnostics VALUES ($doc, $seq, $code, $off, $msg)", tx,
-                ("$doc", doc.Id), ("$seq", i), ("$code", d.Code.ToString()), ("$off", d.Offset), ("$msg", d.Message));
+                ("$doc", key), ("$seq", i), ("$code", d.Code.ToString()), ("$off", d.Offset), ("$msg", d.Message));
         }
 
         var seq = 0;
@@ -128,28 +146,31 @@ public sealed partial class PolicyStore : IDisposable
         {
             var mine = seq++;
             Run("INSERT INTO outline_nodes VALUES ($doc, $seq, $parent, $kind, $num, $title, $path, $start, $end)", tx,
-                ("$doc", doc.Id), ("$seq", mine), ("$parent", parent), ("$kind", PolicyJson.KindName(n.Kind)),
+                ("$doc", key), ("$seq", mine), ("$parent", parent), ("$kind", PolicyJson.KindName(n.Kind)),
                 ("$num", n.Number), ("$title", n.Title), ("$path", n.Path), ("$start", n.Start), ("$end", n.End));
             foreach (var c in n.Children) Node(c, mine);
         }
         foreach (var n in doc.Outline) Node(n, null);
 
+        // The index holds the article text; the row says where it is. The text itself is the model's.
         foreach (var (path, body) in SearchUnits(doc))
-            Run("INSERT INTO article_rows(document_id, path, body) VALUES ($doc, $path, $body)", tx,
-                ("$doc", doc.Id), ("$path", path), ("$body", body));
+        {
+            Run("INSERT INTO article_rows(doc, path) VALUES ($doc, $path)", tx, ("$doc", key), ("$path", path));
+            Run("INSERT INTO articles(rowid, body) VALUES (last_insert_rowid(), $body)", tx, ("$body", SearchIndex.IndexText(body)));
+        }
 
         var t = 0;
         foreach (var (list, items) in new[] { ("criteria", doc.Thresholds), ("procedural", doc.Procedural) })
             foreach (var th in items)
                 Run("INSERT INTO thresholds VALUES ($doc, $seq, $list, $metric, $label, $op, $value, $unit, $phrase, $q, $grp, $path, $quote, $start, $end)", tx,
-                    ("$doc", doc.Id), ("$seq", t++), ("$list", list), ("$metric", th.Metric), ("$label", th.Label),
+                    ("$doc", key), ("$seq", t++), ("$list", list), ("$metric", th.Metric), ("$label", th.Label),
                     ("$op", th.Op), ("$value", th.Value is { } v ? PolicyJson.Number(v) : th.TextValue), ("$unit", th.Unit),
                     ("$phrase", th.Phrase), ("$q", JsonSerializer.Serialize(th.Qualifiers)), ("$grp", th.Group),
                     ("$path", th.Source.Path), ("$quote", th.Source.Quote), ("$start", th.Source.Start), ("$end", th.Source.End));
 
         if (signature is { } sig)
             Run("INSERT INTO signatures VALUES ($doc, $conv, $len, $hash)", tx,
-                ("$doc", doc.Id), ("$conv", sig.Converted ? 1 : 0), ("$len", sig.ContentLength), ("$hash", sig.PackMinHash()));
+                ("$doc", key), ("$conv", sig.Converted ? 1 : 0), ("$len", sig.ContentLength), ("$hash", sig.PackMinHash()));
     }
 
     /// <summary>The searchable units of a document: each article whole; elsewhere the outline's leaves;

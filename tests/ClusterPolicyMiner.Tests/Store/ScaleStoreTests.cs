@@ -73,10 +73,80 @@ public class ScaleStoreTests
             cmd.ExecuteNonQuery();
         }
         using var store = PolicyStore.Open(db);
-        Assert.Equal(3, store.SchemaVersion);
+        Assert.Equal(4, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
         Assert.Equal("abc"u8.ToArray(), store.LoadSnapshot(raw.Id));
         Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
         Assert.Null(store.State(raw.Id)!.Pipeline);
+    }
+
+    [Fact]
+    public void SearchFindsExactSubstringsThroughTheBigramIndexAndNothingThatOnlySharesItsPairs()
+    {
+        using var dir = new TempFolder();
+        using var store = PolicyStore.Open(dir.File("a.db"));
+        var a = new RawDocument("a.txt", "a"u8.ToArray());
+        var b = new RawDocument("b.txt", "b"u8.ToArray());
+        store.Save(a, Doc(a, "第一条 集群产业链完整，主导产业突出。"));
+        store.Save(b, Doc(b, "第一条 产业集群，链条完整。"));
+        // 集群产业 is a substring of a only; b holds every bigram of 产业集群 but 集群产业 not.
+        Assert.Equal(a.Id, Assert.Single(store.Search("集群产业")).DocumentId);
+        Assert.Equal(b.Id, Assert.Single(store.Search("产业集群")).DocumentId);
+        Assert.Equal(2, store.Search("产业").Count);
+        Assert.Equal(2, store.Search("集").Count);
+        Assert.Empty(store.Search("集群链条"));
+        // The index finds both runs in b; the text check finds "集群 链条" nowhere (b has a comma between).
+        Assert.Empty(store.Search("集群 链条"));
+        Assert.Single(store.Search("集群，链条"));
+        Assert.Equal("第一条 集群产业链完整，主导产业突出。", Assert.Single(store.Search("主导产业")).Sentence);
+    }
+
+    [Fact]
+    public void TheIndexIsGivenTheBigramsOfEachRunOfLettersAndDigits()
+    {
+        Assert.Equal("产业 业集 集群 20 02 24 4年 A ", SearchIndex.IndexText("产业集群，2024年（A）"));
+        Assert.Equal("\"产业 业集 集群\"", SearchIndex.Match("产业集群"));
+        Assert.Equal("\"集群\" AND \"20 02 24\"", SearchIndex.Match("集群 2024"));
+        Assert.Null(SearchIndex.Match("集"));
+        Assert.Null(SearchIndex.Match("，。"));
+    }
+
+    [Fact]
+    public void AStoreOfTheThirdSchemaKeepsItsPartsSignaturesAndSearchAfterMigrating()
+    {
+        using var dir = new TempFolder();
+        var db = dir.File("v3.db");
+        var raw = new RawDocument("a.txt", "abc"u8.ToArray());
+        var doc = Doc(raw, "第一条 支持集群参与一带一路建设。") with
+        {
+            Diagnostics = [new Diagnostic(DiagnosticCode.NoBodyText, raw.Id, null, "short")],
+        };
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = Migrations.Steps[0] + Migrations.Steps[1] + Migrations.Steps[2] + """
+                PRAGMA user_version = 3;
+                INSERT INTO snapshots(id, size, http_charset, bytes, stored_at, compressed) VALUES ($id, 3, NULL, X'616263', '2024-01-01T00:00:00Z', 0);
+                INSERT INTO documents(id, source, format, encoding, encoding_rule, normalizations, model_json, pipeline)
+                    VALUES ($id, 'a.txt', 'txt', 'utf-8', 'bom', '[]', $json, 'old');
+                INSERT INTO diagnostics VALUES ($id, 0, 'NoBodyText', NULL, 'short');
+                INSERT INTO outline_nodes VALUES ($id, 0, NULL, 'article', 1, NULL, '第一条', 0, 10);
+                INSERT INTO signatures VALUES ($id, 0, 10, X'0100000000000000');
+                INSERT INTO article_rows(document_id, path, body) VALUES ($id, '第一条', $text);
+                """;
+            cmd.Parameters.AddWithValue("$id", raw.Id);
+            cmd.Parameters.AddWithValue("$text", doc.Text);
+            cmd.Parameters.AddWithValue("$json", ClusterPolicyMiner.Emit.PolicyJson.Write(doc));
+            cmd.ExecuteNonQuery();
+        }
+        using var store = PolicyStore.Open(db);
+        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
+        Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
+        Assert.Equal("old", store.State(raw.Id)!.Pipeline);
+        Assert.Equal(1, store.CountDiagnostics(raw.Id, "NoBodyText"));
+        Assert.Equal([1UL], Assert.Single(store.Signatures()).MinHash);
+        Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM outline_nodes"));
     }
 }
