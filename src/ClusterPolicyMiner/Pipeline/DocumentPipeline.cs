@@ -40,6 +40,14 @@ public sealed class DocumentPipeline(PipelineOptions options)
     /// <summary>One document on its own (no site templates to learn from other pages).</summary>
     public PolicyDocument Process(RawDocument raw) => ProcessBatch([raw])[0];
 
+    /// <summary>One document against site templates learnt elsewhere (the second pass of an ingest): decoded,
+    /// normalised, cleaned with <paramref name="clean"/>, structured and its thresholds read.</summary>
+    public PolicyDocument Process(RawDocument raw, CleanOptions clean)
+    {
+        var (decoded, normalized) = Normalize(raw);
+        return normalized is null ? Failed(decoded) : Finish(normalized, clean);
+    }
+
     /// <summary>A batch held in memory: decode and normalise every document, learn each site's template from
     /// the pages of that site in the batch, then clean, structure and extract thresholds document by document.
     /// (An ingest into a store does the same in two streaming passes, with the store counting the lines.)</summary>

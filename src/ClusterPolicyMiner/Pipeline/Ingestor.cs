@@ -66,6 +66,8 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
             var prepared = BatchParallel.Map(fresh, r => { var p = pipeline.Prepare(r); Step(); return p; }, pipeline.Options.Parallelism);
             for (var i = 0; i < fresh.Count; i++)
             {
+                // A document that failed its first pass is finished now: the second would fail it again.
+                if (prepared[i].Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(prepared[i]);
                 try
                 {
                     crossed.UnionWith(store.RecordPage(fresh[i], prepared[i].Lines));
@@ -98,19 +100,24 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         foreach (var chunk in todo.Chunk(chunkSize))
         {
             // The store is read on this thread (one connection); the stages run in parallel.
-            var raws = chunk.Select(item => failedFirst.ContainsKey(item.Id) ? null : store.LoadRaw(item.Id, item.Source)).ToList();
+            var raws = chunk.Select(item => store.LoadRaw(item.Id, item.Source)).ToList();
             var docs = BatchParallel.Map(Enumerable.Range(0, chunk.Length).ToList(), i =>
             {
-                if (failedFirst.TryGetValue(chunk[i].Id, out var failed)) return ((RawDocument?)null, (PolicyDocument?)failed, (DocumentSignature?)null);
+                if (failedFirst.TryGetValue(chunk[i].Id, out var failed)) return (raws[i], (PolicyDocument?)failed, (DocumentSignature?)null);
                 if (raws[i] is not { } raw) return (null, null, null);
-                var doc = pipeline.Finish(pipeline.Prepare(raw), clean);
+                var doc = pipeline.Process(raw, clean);
                 var signature = doc.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(doc));
                 Step();
                 return (raw, doc, signature);
             }, pipeline.Options.Parallelism);
             foreach (var (item, (raw, doc, signature)) in chunk.Zip(docs))
             {
-                if (doc is null) continue;
+                if (doc is null)
+                {
+                    outcome[item.Id] = (new IngestResult(item.Id, item.Source, IngestResult.Failed, null,
+                        "not stored: its bytes could not be read back from the store for the second pass"), null);
+                    continue;
+                }
                 var existed = stateOf.TryGetValue(item.Id, out var st) ? st is not null : true;
                 var result = raw is null
                     ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
