@@ -64,24 +64,22 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                 fresh.Add(raw);
             }
             var prepared = BatchParallel.Map(fresh, r => { var p = pipeline.Prepare(r); Step(); return p; }, pipeline.Options.Parallelism);
-            for (var i = 0; i < fresh.Count; i++)
+            Batched(() =>
             {
-                // A document that failed its first pass is finished now: the second would fail it again.
-                if (prepared[i].Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(prepared[i]);
-                try
+                for (var i = 0; i < fresh.Count; i++)
                 {
-                    crossed.UnionWith(store.RecordPage(fresh[i], prepared[i].Lines));
-                }
-                catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
-                {
-                    failedFirst[fresh[i].Id] = pipeline.Finish(prepared[i] with
+                    // A document that failed its first pass is finished now: the second would fail it again.
+                    if (prepared[i].Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(prepared[i]);
+                    try
                     {
-                        Normalized = null,
-                        Decoded = prepared[i].Decoded with { Diagnostics = [.. prepared[i].Decoded.Diagnostics,
-                            new Diagnostic(DiagnosticCode.StageFailed, fresh[i].Id, null, "not stored: " + StoreException.Cause(ex))] },
-                    });
+                        crossed.UnionWith(store.RecordPage(fresh[i], prepared[i].Lines));
+                    }
+                    catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+                    {
+                        failedFirst[fresh[i].Id] = NotStored(prepared[i], ex);
+                    }
                 }
-            }
+            });
         }
 
         // Stored pages of a site whose template changed are cleaned again, under the source they were stored with.
@@ -110,41 +108,50 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                 Step();
                 return (raw, doc, signature);
             }, pipeline.Options.Parallelism);
-            foreach (var (item, (raw, doc, signature)) in chunk.Zip(docs))
+            Batched(() =>
             {
-                if (doc is null)
+                foreach (var (item, (raw, doc, signature)) in chunk.Zip(docs))
                 {
-                    outcome[item.Id] = (new IngestResult(item.Id, item.Source, IngestResult.Failed, null,
-                        "not stored: its bytes could not be read back from the store for the second pass"), null);
-                    continue;
+                    if (doc is null)
+                    {
+                        outcome[item.Id] = (new IngestResult(item.Id, item.Source, IngestResult.Failed, null,
+                            "not stored: its bytes could not be read back from the store for the second pass"), null);
+                        continue;
+                    }
+                    var existed = !stateOf.TryGetValue(item.Id, out var st) || st is not null;
+                    var result = raw is null
+                        ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
+                        : Store(raw, doc, version, signature, existed);
+                    outcome[item.Id] = (result, loadSkipped ? doc : null);
                 }
-                var existed = stateOf.TryGetValue(item.Id, out var st) ? st is not null : true;
-                var result = raw is null
-                    ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
-                    : Store(raw, doc, version, signature, existed);
-                outcome[item.Id] = (result, loadSkipped ? doc : null);
-            }
+            });
         }
 
         var kept = new List<PolicyDocument>();
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, source, state) in inputs)
+        var skipped = results.Count;
+        Batched(() =>
         {
-            IngestResult result;
-            if (outcome.TryGetValue(id, out var done) && reported.Add(id))
+            results.RemoveRange(skipped, results.Count - skipped);
+            kept.Clear();
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (id, source, state) in inputs)
             {
-                result = done.Result with { Source = source };
-                if (done.Doc is not null) kept.Add(done.Doc);
+                IngestResult result;
+                if (outcome.TryGetValue(id, out var done) && reported.Add(id))
+                {
+                    result = done.Result with { Source = source };
+                    if (done.Doc is not null) kept.Add(done.Doc);
+                }
+                else
+                {
+                    var error = outcome.TryGetValue(id, out var first) ? first.Result.Error : state?.Error;
+                    result = Skip(id, source, error);
+                    if (loadSkipped && (first.Doc ?? store.Load(id)) is { } stored) kept.Add(stored);
+                }
+                results.Add(result);
+                Step();
             }
-            else
-            {
-                var error = outcome.TryGetValue(id, out var first) ? first.Result.Error : state?.Error;
-                result = Skip(id, source, error);
-                if (loadSkipped && (first.Doc ?? store.Load(id)) is { } stored) kept.Add(stored);
-            }
-            results.Add(result);
-            Step();
-        }
+        });
 
         // Should the store fail now (a full disk), what was stored above stays stored and is reported as such.
         IReadOnlyList<DuplicateGroup> groups;
@@ -161,6 +168,31 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id
                 ? r with { DuplicateOf = c } : r)], kept);
     }
+
+    /// <summary>Runs the store writes of a chunk as one batch (one commit). Should the batch be lost as a whole
+    /// (a full disk makes SQLite roll it back, or its commit fails), the chunk is written again one document per
+    /// transaction, so that exactly the documents that fit are stored and each of the others says why not:
+    /// <paramref name="work"/> must give the same results when run twice.</summary>
+    private void Batched(Action work)
+    {
+        try
+        {
+            store.InBatch(work);
+        }
+        catch (Exception ex) when (ex is BatchLostException or Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            work();
+        }
+    }
+
+    /// <summary>A document whose first pass could not be stored: failed, with the store's reason.</summary>
+    private PolicyDocument NotStored(PreparedDocument prepared, Exception ex) =>
+        pipeline.Finish(prepared with
+        {
+            Normalized = null,
+            Decoded = prepared.Decoded with { Diagnostics = [.. prepared.Decoded.Diagnostics,
+                new Diagnostic(DiagnosticCode.StageFailed, prepared.Decoded.Id, null, "not stored: " + StoreException.Cause(ex))] },
+        });
 
     /// <summary>The inputs in chunks of <paramref name="size"/>, read lazily.</summary>
     private static IEnumerable<List<RawDocument>> Chunks(IEnumerable<RawDocument> batch, int size)

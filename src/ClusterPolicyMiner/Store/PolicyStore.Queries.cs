@@ -10,7 +10,7 @@ public sealed partial class PolicyStore
     /// <summary>All documents, ordered by jurisdiction, date and source.</summary>
     public IReadOnlyList<DocumentSummary> List()
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = """
             SELECT d.id, d.source, d.format, d.jurisdiction, d.title, d.kind, d.issued, d.published,
                    (SELECT COUNT(*) FROM diagnostics x WHERE x.doc = d.doc),
@@ -30,7 +30,7 @@ public sealed partial class PolicyStore
     public string? Resolve(string idOrPrefix)
     {
         if (idOrPrefix.Length < 4) return null;
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT id FROM documents WHERE id LIKE $p || '%' ESCAPE '\\' LIMIT 2";
         cmd.Parameters.AddWithValue("$p", idOrPrefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_"));
         using var r = cmd.ExecuteReader();
@@ -42,7 +42,7 @@ public sealed partial class PolicyStore
     /// <summary>The stored model of a document, or null.</summary>
     public PolicyDocument? Load(string id)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT model, model_json FROM documents WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
@@ -57,7 +57,7 @@ public sealed partial class PolicyStore
     /// <summary>The raw bytes of a snapshot, or null.</summary>
     public byte[]? LoadSnapshot(string id)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT bytes, compressed FROM snapshots WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
@@ -69,7 +69,7 @@ public sealed partial class PolicyStore
     /// <summary>Every place a snapshot was seen.</summary>
     public IReadOnlyList<string> SourcesOf(string id)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT source FROM sources WHERE snapshot_id = $id ORDER BY source";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
@@ -93,7 +93,7 @@ public sealed partial class PolicyStore
     /// <summary>The duplicate groups, canonical first in each.</summary>
     public IReadOnlyList<DuplicateGroup> DuplicateGroups()
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT canonical_id, document_id, similarity FROM duplicate_groups ORDER BY canonical_id, document_id <> canonical_id, document_id";
         using var r = cmd.ExecuteReader();
         var rows = new List<(string C, string D, double S)>();
@@ -122,7 +122,7 @@ public sealed partial class PolicyStore
             return byPath.GetValueOrDefault(path);
         }
         var hits = new List<SearchHit>();
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         if (SearchIndex.Match(query) is { } match)
         {
             // Index candidates in order; each checked against its article text, until the limit.

@@ -12,7 +12,7 @@ public sealed partial class PolicyStore
     /// <summary>The state of a stored document, or null when these bytes were never processed.</summary>
     public StoredState? State(string id)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = """
             SELECT d.pipeline, CASE WHEN d.failed = 1 THEN
                 (SELECT x.message FROM diagnostics x WHERE x.doc = d.doc ORDER BY x.seq LIMIT 1) END
@@ -27,7 +27,7 @@ public sealed partial class PolicyStore
     /// <summary>The stored signatures of every document that did not fail, in id order.</summary>
     public IReadOnlyList<DocumentSignature> Signatures()
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = """
             SELECT d.id, s.converted, s.content_length, s.minhash
             FROM signatures s JOIN documents d ON d.doc = s.doc
@@ -44,7 +44,7 @@ public sealed partial class PolicyStore
     /// <summary>Documents that did not fail and have no signature yet (stored before signatures were kept).</summary>
     public IReadOnlyList<string> UnsignedDocumentIds()
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = """
             SELECT d.id FROM documents d WHERE d.failed = 0
               AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.doc = d.doc) ORDER BY d.id
@@ -62,7 +62,7 @@ public sealed partial class PolicyStore
     /// <summary>What the last run into <paramref name="folder"/> recorded: its fingerprint and files with their lengths.</summary>
     public (string Fingerprint, IReadOnlyDictionary<string, long> Files)? RunOutputs(string folder)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT fingerprint, files FROM run_outputs WHERE folder = $f";
         cmd.Parameters.AddWithValue("$f", folder);
         using var r = cmd.ExecuteReader();
@@ -78,7 +78,7 @@ public sealed partial class PolicyStore
 
     /// <summary>How many diagnostics of <paramref name="code"/> a stored document has.</summary>
     public int CountDiagnostics(string id, string code) =>
-        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics x JOIN documents d ON d.doc = x.doc WHERE d.id = $id AND x.code = $code", null,
+        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics x JOIN documents d ON d.doc = x.doc WHERE d.id = $id AND x.code = $code", _batch,
             ("$id", id), ("$code", code)), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Bytes the store file takes (main file and write-ahead log).</summary>

@@ -27,7 +27,14 @@ public sealed partial class PolicyStore
     /// page twice changes nothing. Returns the lines whose count crossed the template threshold.</summary>
     public IReadOnlyList<SiteLine> RecordPage(RawDocument raw, SiteLines page)
     {
-        using var tx = _db.BeginTransaction();
+        var crossed = new List<SiteLine>();
+        Unit(tx => RecordPage(raw, page, tx, crossed));
+        crossed.Sort((a, b) => a.Site != b.Site ? string.CompareOrdinal(a.Site, b.Site) : a.Hash.CompareTo(b.Hash));
+        return crossed;
+    }
+
+    private void RecordPage(RawDocument raw, SiteLines page, SqliteTransaction tx, List<SiteLine> crossed)
+    {
         InsertSnapshot(raw, tx, Now());
         var (oldSite, oldHashes) = PageOf(raw.Id, tx);
         var newHashes = page.Site is null ? [] : page.Lines.Select(SiteTemplateLearner.LineHash).Distinct().Order().ToArray();
@@ -46,7 +53,6 @@ public sealed partial class PolicyStore
         if (oldSite is not null) foreach (var h in oldHashes) Add(oldSite, h, -1);
         if (page.Site is not null) foreach (var h in newHashes) Add(page.Site, h, +1);
 
-        var crossed = new List<SiteLine>();
         foreach (var (key, (before, after)) in touched)
         {
             if (after == before) continue;
@@ -59,9 +65,6 @@ public sealed partial class PolicyStore
         }
         Run("UPDATE snapshots SET site = $s, page_lines = $l WHERE id = $id", tx,
             ("$s", page.Site), ("$l", page.Site is null ? null : Pack(newHashes)), ("$id", raw.Id));
-        tx.Commit();
-        crossed.Sort((a, b) => a.Site != b.Site ? string.CompareOrdinal(a.Site, b.Site) : a.Hash.CompareTo(b.Hash));
-        return crossed;
     }
 
     /// <summary>The stored documents (other than failed ones) of a site whose page holds one of
@@ -72,7 +75,7 @@ public sealed partial class PolicyStore
         foreach (var site in lines.GroupBy(l => l.Site, StringComparer.Ordinal))
         {
             var hashes = site.Select(l => l.Hash).ToHashSet();
-            using var cmd = _db.CreateCommand();
+            using var cmd = Command();
             cmd.CommandText = """
                 SELECT s.id, s.page_lines FROM snapshots s JOIN documents d ON d.id = s.id
                 WHERE s.site = $s AND s.page_lines IS NOT NULL
@@ -88,7 +91,7 @@ public sealed partial class PolicyStore
     /// <summary>Every site's template lines as the store counts them now.</summary>
     public StoredSiteTemplates SiteTemplates()
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT site, hash FROM site_lines WHERE pages >= $min";
         cmd.Parameters.AddWithValue("$min", SiteTemplateLearner.MinDocuments);
         using var r = cmd.ExecuteReader();
@@ -105,7 +108,7 @@ public sealed partial class PolicyStore
     /// <summary>The raw document of a stored snapshot under <paramref name="source"/>, or null.</summary>
     public RawDocument? LoadRaw(string id, string source)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT bytes, compressed, http_charset FROM snapshots WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
@@ -115,11 +118,11 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>The source a stored document was last processed under.</summary>
-    public string? SourceOf(string id) => Scalar(_db, "SELECT source FROM documents WHERE id = $id", null, ("$id", id)) as string;
+    public string? SourceOf(string id) => Scalar(_db, "SELECT source FROM documents WHERE id = $id", _batch, ("$id", id)) as string;
 
     private (string? Site, long[] Hashes) PageOf(string id, SqliteTransaction tx)
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.Transaction = tx;
         cmd.CommandText = "SELECT site, page_lines FROM snapshots WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);

@@ -7,6 +7,10 @@ using Microsoft.Data.Sqlite;
 
 namespace ClusterPolicyMiner.Store;
 
+/// <summary>A batch of writes (<see cref="PolicyStore.InBatch"/>) was rolled back as a whole by SQLite after
+/// an error (a full disk): none of its documents is stored.</summary>
+public sealed class BatchLostException(Exception cause) : Exception("the batch was rolled back: " + cause.Message, cause);
+
 /// <summary>What saving a document did.</summary>
 public enum SaveStatus { New, Unchanged }
 
@@ -25,6 +29,15 @@ public sealed partial class PolicyStore : IDisposable
     private readonly SqliteConnection _db;
     private readonly TimeProvider _clock;
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private SqliteTransaction? _batch;
+
+    /// <summary>A command on the store's connection, inside the open batch if there is one.</summary>
+    private SqliteCommand Command()
+    {
+        var cmd = _db.CreateCommand();
+        cmd.Transaction = _batch;
+        return cmd;
+    }
 
     private PolicyStore(SqliteConnection db, TimeProvider clock)
     {
@@ -69,15 +82,74 @@ public sealed partial class PolicyStore : IDisposable
     /// bytes stored before without a document (the first pass of an ingest) get theirs.</summary>
     public SaveStatus Save(RawDocument raw, PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null)
     {
-        using var tx = _db.BeginTransaction();
-        var now = Now();
-        InsertSnapshot(raw, tx, now);
-        var existed = DocKey(raw.Id, tx) is not null;
-        if (!existed) InsertDocument(doc, tx, pipelineVersion, signature);
-        Run("INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", tx,
-            ("$s", raw.Source), ("$id", raw.Id), ("$at", now));
-        tx.Commit();
+        var existed = false;
+        Unit(tx =>
+        {
+            var now = Now();
+            InsertSnapshot(raw, tx, now);
+            existed = DocKey(raw.Id, tx) is not null;
+            if (!existed) InsertDocument(doc, tx, pipelineVersion, signature);
+            Run("INSERT OR IGNORE INTO sources(source, snapshot_id, seen_at) VALUES ($s, $id, $at)", tx,
+                ("$s", raw.Source), ("$id", raw.Id), ("$at", now));
+        });
         return existed ? SaveStatus.Unchanged : SaveStatus.New;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the documents it saves committed together at its end: each
+    /// document is still all or nothing (a savepoint of its own, rolled back when it fails, the others kept),
+    /// but the commit, the write-ahead log's sync and the index's flush happen once per batch, not per document.
+    /// Should the commit fail (a full disk), none of the batch is stored and the exception says so.</summary>
+    public void InBatch(Action work)
+    {
+        if (_batch is not null)
+        {
+            work();
+            return;
+        }
+        _batch = _db.BeginTransaction();
+        try
+        {
+            work();
+            if (BatchEnded(_batch)) throw new BatchLostException(new IOException("the transaction ended early"));
+            _batch.Commit();
+        }
+        finally
+        {
+            _batch.Dispose();
+            _batch = null;
+        }
+    }
+
+    /// <summary>Whether SQLite (or the driver, after an error) has ended the batch's transaction.</summary>
+    private bool BatchEnded(SqliteTransaction batch) =>
+        batch.Connection is null || SQLitePCL.raw.sqlite3_get_autocommit(_db.Handle) != 0;
+
+    /// <summary>One document's writes, all or nothing: a transaction, or a savepoint inside a batch.</summary>
+    private void Unit(Action<SqliteTransaction> work)
+    {
+        if (_batch is { } batch)
+        {
+            if (BatchEnded(batch)) throw new BatchLostException(new IOException("the transaction ended early"));
+            Exec(_db, "SAVEPOINT document", batch);
+            try
+            {
+                work(batch);
+            }
+            catch (Exception e)
+            {
+                // A full disk or an I/O error can make SQLite roll the whole transaction back itself: then the
+                // batch is gone, not just this document, and the caller must hear so.
+                if (BatchEnded(batch)) throw new BatchLostException(e);
+                Exec(_db, "ROLLBACK TO document", batch);
+                Exec(_db, "RELEASE document", batch);
+                throw;
+            }
+            Exec(_db, "RELEASE document", batch);
+            return;
+        }
+        using var tx = _db.BeginTransaction();
+        work(tx);
+        tx.Commit();
     }
 
     /// <summary>Stores the raw bytes unless they are stored already.</summary>
@@ -98,9 +170,8 @@ public sealed partial class PolicyStore : IDisposable
             ("$s", source), ("$id", id), ("$at", Now()));
 
     /// <summary>Replaces the processed model of a stored snapshot (after the pipeline changed), in one transaction.</summary>
-    public void Replace(PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null)
+    public void Replace(PolicyDocument doc, string? pipelineVersion = null, DocumentSignature? signature = null) => Unit(tx =>
     {
-        using var tx = _db.BeginTransaction();
         if (DocKey(doc.Id, tx) is { } key)
         {
             // Part tables have no foreign keys: each is emptied by the document's key, an index lookup.
@@ -110,8 +181,7 @@ public sealed partial class PolicyStore : IDisposable
             Run("DELETE FROM documents WHERE doc = $k", tx, ("$k", key));
         }
         InsertDocument(doc, tx, pipelineVersion, signature);
-        tx.Commit();
-    }
+    });
 
     private static readonly string[] PartTables = ["article_rows", "diagnostics", "outline_nodes", "thresholds", "signatures"];
 
@@ -211,7 +281,7 @@ public sealed partial class PolicyStore : IDisposable
             cmd.CommandText = sql;
             _prepared[sql] = cmd;
         }
-        cmd.Transaction = tx;
+        cmd.Transaction = tx ?? _batch;
         cmd.Parameters.Clear();
         foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
         cmd.ExecuteNonQuery();
