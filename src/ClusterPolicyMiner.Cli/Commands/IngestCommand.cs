@@ -21,7 +21,7 @@ internal static class IngestCommand
             var unreadable = new List<InputFailure>();
             var raw = Inputs.Stream(p.GetValue(paths)!, unreadable);
             var (results, _) = ProgressView.Run(ctx, p.GetValue(json), "ingest", report =>
-                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }
+                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t), ExpectedInputs = Inputs.Count(p.GetValue(paths)!) }
                     .Ingest(raw, unreadable, loadSkipped: false));
             Report(ctx, results, p.GetValue(json));
             return results.Any(r => r.Status == IngestResult.Failed) ? ExitCodes.SomeFailed : ExitCodes.Ok;

@@ -40,6 +40,9 @@ internal static class Inputs
         }
     }
 
+    /// <summary>How many documents <see cref="Stream"/> will offer (a listing, nothing read): the progress total.</summary>
+    public static int Count(IEnumerable<string> paths) => FileSource.Enumerate(paths).Count(i => !i.IsSkipped);
+
     /// <summary>Sources are recorded as the user named them, with forward slashes, so that the same run
     /// from the repository root gives the same bytes on any machine.</summary>
     private static string Slashes(string path) => path.Replace(Path.DirectorySeparatorChar, '/');

@@ -21,7 +21,7 @@ internal static class RunCommand
             using var store = PolicyStore.Open(p.GetValue(CpmApp.Db)!, ctx.Clock);
             var unreadable = new List<InputFailure>();
             var (results, _) = ProgressView.Run(ctx, json: false, "run", report =>
-                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t) }
+                new Ingestor(new DocumentPipeline(new()), store) { Progress = (d, t) => report(d, t), ExpectedInputs = Inputs.Count([corpusDir]) }
                     .Ingest(Inputs.Stream([corpusDir], unreadable), unreadable, loadSkipped: false));
             IngestCommand.Report(ctx, results.Where(r => r.Status == IngestResult.Failed).ToList(), json: false);
 
