@@ -55,15 +55,18 @@ public sealed partial class PolicyStore
         [.. List().Select(s => Load(s.Id)!).Where(d => !d.Diagnostics.Any(x => x.IsError))];
 
     /// <summary>The raw bytes of a snapshot, or null.</summary>
-    public byte[]? LoadSnapshot(string id)
+    public byte[]? LoadSnapshot(string id) => Snapshot(id)?.Bytes;
+
+    /// <summary>A snapshot's bytes (uncompressed) and the HTTP charset they came with.</summary>
+    private (byte[] Bytes, string? HttpCharset)? Snapshot(string id)
     {
         using var cmd = Command();
-        cmd.CommandText = "SELECT bytes, compressed FROM snapshots WHERE id = $id";
+        cmd.CommandText = "SELECT bytes, compressed, http_charset FROM snapshots WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
         var bytes = (byte[])r.GetValue(0);
-        return r.GetInt64(1) == 1 ? Compression.Unpack(bytes) : bytes;
+        return (r.GetInt64(1) == 1 ? Compression.Unpack(bytes) : bytes, r.IsDBNull(2) ? null : r.GetString(2));
     }
 
     /// <summary>Every place a snapshot was seen.</summary>

@@ -106,16 +106,8 @@ public sealed partial class PolicyStore
     }
 
     /// <summary>The raw document of a stored snapshot under <paramref name="source"/>, or null.</summary>
-    public RawDocument? LoadRaw(string id, string source)
-    {
-        using var cmd = Command();
-        cmd.CommandText = "SELECT bytes, compressed, http_charset FROM snapshots WHERE id = $id";
-        cmd.Parameters.AddWithValue("$id", id);
-        using var r = cmd.ExecuteReader();
-        if (!r.Read()) return null;
-        var bytes = (byte[])r.GetValue(0);
-        return new RawDocument(source, r.GetInt64(1) == 1 ? Compression.Unpack(bytes) : bytes, r.IsDBNull(2) ? null : r.GetString(2));
-    }
+    public RawDocument? LoadRaw(string id, string source) =>
+        Snapshot(id) is var (bytes, charset) ? new RawDocument(source, bytes, charset) : null;
 
     /// <summary>The source a stored document was last processed under.</summary>
     public string? SourceOf(string id) => Scalar(_db, "SELECT source FROM documents WHERE id = $id", _batch, ("$id", id)) as string;

@@ -19,6 +19,20 @@ public class ScaleStoreTests
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
+    /// <summary>A store written by an older cpm: its first <paramref name="version"/> migrations, then
+    /// <paramref name="rows"/> with $id, $text and $json bound to the document's.</summary>
+    private static void OldStore(string db, int version, string rows, RawDocument raw, PolicyDocument doc)
+    {
+        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = string.Concat(Migrations.Steps.Take(version)) + $"PRAGMA user_version = {version};\n" + rows;
+        cmd.Parameters.AddWithValue("$id", raw.Id);
+        cmd.Parameters.AddWithValue("$text", doc.Text);
+        cmd.Parameters.AddWithValue("$json", ClusterPolicyMiner.Emit.PolicyJson.Write(doc));
+        cmd.ExecuteNonQuery();
+    }
+
     [Fact]
     public void ReplacingADocumentTakesItsOldArticlesOutOfTheSearchIndex()
     {
@@ -56,22 +70,12 @@ public class ScaleStoreTests
         var db = dir.File("old.db");
         var raw = new RawDocument("a.txt", "abc"u8.ToArray());
         var doc = Doc(raw, "第一条 支持集群参与一带一路建设。");
-        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = Migrations.Steps[0] + Migrations.Steps[1] + """
-                PRAGMA user_version = 2;
+        OldStore(db, 2, """
                 INSERT INTO snapshots VALUES ($id, 3, NULL, X'616263', '2024-01-01T00:00:00Z');
                 INSERT INTO documents(id, source, format, encoding, encoding_rule, normalizations, clean_text, model_json)
                     VALUES ($id, 'a.txt', 'txt', 'utf-8', 'bom', '[]', $text, $json);
                 INSERT INTO articles(document_id, path, body) VALUES ($id, '第一条', $text);
-                """;
-            cmd.Parameters.AddWithValue("$id", raw.Id);
-            cmd.Parameters.AddWithValue("$text", doc.Text);
-            cmd.Parameters.AddWithValue("$json", ClusterPolicyMiner.Emit.PolicyJson.Write(doc));
-            cmd.ExecuteNonQuery();
-        }
+            """, raw, doc);
         using var store = PolicyStore.Open(db);
         Assert.Equal(4, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
@@ -121,12 +125,7 @@ public class ScaleStoreTests
         {
             Diagnostics = [new Diagnostic(DiagnosticCode.NoBodyText, raw.Id, null, "short")],
         };
-        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = Migrations.Steps[0] + Migrations.Steps[1] + Migrations.Steps[2] + """
-                PRAGMA user_version = 3;
+        OldStore(db, 3, """
                 INSERT INTO snapshots(id, size, http_charset, bytes, stored_at, compressed) VALUES ($id, 3, NULL, X'616263', '2024-01-01T00:00:00Z', 0);
                 INSERT INTO documents(id, source, format, encoding, encoding_rule, normalizations, model_json, pipeline)
                     VALUES ($id, 'a.txt', 'txt', 'utf-8', 'bom', '[]', $json, 'old');
@@ -134,12 +133,7 @@ public class ScaleStoreTests
                 INSERT INTO outline_nodes VALUES ($id, 0, NULL, 'article', 1, NULL, '第一条', 0, 10);
                 INSERT INTO signatures VALUES ($id, 0, 10, X'0100000000000000');
                 INSERT INTO article_rows(document_id, path, body) VALUES ($id, '第一条', $text);
-                """;
-            cmd.Parameters.AddWithValue("$id", raw.Id);
-            cmd.Parameters.AddWithValue("$text", doc.Text);
-            cmd.Parameters.AddWithValue("$json", ClusterPolicyMiner.Emit.PolicyJson.Write(doc));
-            cmd.ExecuteNonQuery();
-        }
+            """, raw, doc);
         using var store = PolicyStore.Open(db);
         Assert.Equal(4, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
