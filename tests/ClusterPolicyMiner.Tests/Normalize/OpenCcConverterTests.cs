@@ -88,4 +88,20 @@ public sealed class OpenCcConverterTests
         Parallel.For(0, results.Length, i => results[i] = OpenCcConverter.Get("hk2s").Convert("衞生說明，發展產業"));
         Assert.All(results, r => Assert.Equal("卫生说明，发展产业", r));
     }
+
+    /// <summary>The streaming form: lines converted one after another into the same buffers give the
+    /// conversion of the whole text, for every config (tw2s and hk2s segment the text first).</summary>
+    [Theory]
+    [MemberData(nameof(Configs))]
+    public void LinesConvertedIntoReusedBuffersGiveTheConversionOfTheWhole(string config)
+    {
+        var converter = OpenCcConverter.Get(config);
+        var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, "shanxi-2025-application-notice.zh-hant.txt"))
+            + "上鍊 乾元 乾淨\n\uF900㗲\n裡面 著名 臺灣 衞生 説明 綫路\n" + new string('發', 5000) + "\n";
+        var buffers = new OpenCcBuffers();
+        var joined = string.Concat(text.Split('\n').Select((line, i) => line + (i < text.Count(c => c == '\n') ? "\n" : ""))
+            .Select(line => converter.Convert(line.AsSpan(), buffers).ToString()));
+        Assert.Equal(converter.Convert(text), joined);
+        Assert.NotEqual(text, joined);
+    }
 }
