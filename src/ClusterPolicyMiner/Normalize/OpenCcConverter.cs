@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using ClusterPolicyMiner.Normalize.OpenCC;
 
 namespace ClusterPolicyMiner.Normalize;
@@ -9,7 +8,8 @@ namespace ClusterPolicyMiner.Normalize;
 /// embedded in this assembly (see Normalize/OpenCC/SOURCE.md). Gives the output OpenCC gives for the same
 /// dictionaries: the config's <c>normalization</c> pass over the whole text, then the <c>segmentation</c>
 /// (maximum forward match) when the config has one, then each <c>conversion_chain</c> step over each
-/// segment. Immutable and thread-safe.</summary>
+/// segment. Immutable and thread-safe. The configs' steps are written out in <see cref="OpenCcConfigs"/> (checked
+/// against OpenCC's JSON files by a test), so loading one parses only its dictionaries.</summary>
 public sealed class OpenCcConverter
 {
     private const string ResourcePrefix = "ClusterPolicyMiner.Normalize.OpenCC.";
@@ -112,29 +112,15 @@ public sealed class OpenCcConverter
 
     private static OpenCcConverter Load(string name)
     {
-        using var doc = JsonDocument.Parse(ReadResource(name + ".json"));
-        var root = doc.RootElement;
-        var normalization = root.TryGetProperty("normalization", out var norm)
-            ? norm.EnumerateArray().Select(s => Group(s.GetProperty("dict"))).ToList()
-            : [];
-        var segmentation = root.TryGetProperty("segmentation", out var seg) && seg.TryGetProperty("dict", out var segDict)
-            ? Group(segDict)
-            : null;
-        var chain = root.GetProperty("conversion_chain").EnumerateArray()
-            .Select(s => Group(s.GetProperty("dict"))).ToList();
-        return new OpenCcConverter(name, normalization, segmentation, chain);
+        var config = OpenCcConfigs.All.Single(c => c.Name == name);
+        return new OpenCcConverter(name, [.. config.Normalization.Select(Group)],
+            config.Segmentation is { } segmentation ? Group(segmentation) : null, [.. config.Chain.Select(Group)]);
     }
 
-    private static OpenCcGroup Group(JsonElement dict) =>
-        dict.GetProperty("type").GetString() == "group"
-            ? new OpenCcGroup([.. dict.GetProperty("dicts").EnumerateArray().Select(Dictionary)])
-            : new OpenCcGroup([Dictionary(dict)]);
+    private static OpenCcGroup Group(IReadOnlyList<string> dicts) => new([.. dicts.Select(Dictionary)]);
 
-    private static OpenCcDictionary Dictionary(JsonElement dict)
-    {
-        var file = Path.GetFileNameWithoutExtension(dict.GetProperty("file").GetString()!);
-        return Dictionaries.GetOrAdd(file, f => new Lazy<OpenCcDictionary>(() => LoadDictionary(f))).Value;
-    }
+    private static OpenCcDictionary Dictionary(string name) =>
+        Dictionaries.GetOrAdd(name, n => new Lazy<OpenCcDictionary>(() => LoadDictionary(n))).Value;
 
     private static OpenCcDictionary LoadDictionary(string name)
     {

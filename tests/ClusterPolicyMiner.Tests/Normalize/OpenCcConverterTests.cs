@@ -104,4 +104,29 @@ public sealed class OpenCcConverterTests
         Assert.Equal(converter.Convert(text), joined);
         Assert.NotEqual(text, joined);
     }
+
+    /// <summary>The steps written out in OpenCcConfigs are those of OpenCC's JSON files embedded beside them:
+    /// normalization, segmentation and conversion chain, each a group of dictionaries in order.</summary>
+    [Theory]
+    [MemberData(nameof(Configs))]
+    public void TheConfigTableIsWhatTheOpenccJsonFileSays(string config)
+    {
+        using var stream = typeof(OpenCcConverter).Assembly.GetManifestResourceStream($"ClusterPolicyMiner.Normalize.OpenCC.{config}.json")!;
+        using var doc = System.Text.Json.JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        static string Name(System.Text.Json.JsonElement d) => Path.GetFileNameWithoutExtension(d.GetProperty("file").GetString()!);
+        static string Group(System.Text.Json.JsonElement d) => d.GetProperty("type").GetString() == "group"
+            ? string.Join(",", d.GetProperty("dicts").EnumerateArray().Select(Name)) : Name(d);
+        static string Steps(System.Text.Json.JsonElement steps) => string.Join(" | ", steps.EnumerateArray().Select(s => Group(s.GetProperty("dict"))));
+        var expected = (
+            root.TryGetProperty("normalization", out var n) ? Steps(n) : "",
+            root.TryGetProperty("segmentation", out var s) && s.TryGetProperty("dict", out var sd) ? Group(sd) : null,
+            Steps(root.GetProperty("conversion_chain")));
+        var table = ClusterPolicyMiner.Normalize.OpenCC.OpenCcConfigs.All.Single(c => c.Name == config);
+        var actual = (
+            string.Join(" | ", table.Normalization.Select(g => string.Join(",", g))),
+            table.Segmentation is { } seg ? string.Join(",", seg) : null,
+            string.Join(" | ", table.Chain.Select(g => string.Join(",", g))));
+        Assert.Equal(expected, actual);
+    }
 }
