@@ -33,6 +33,6 @@ internal static class ConvertCommand
     }
 
     private static bool IsUtf8Console(CliContext ctx) =>
-        ReferenceEquals(ctx.In, Console.In) && ReferenceEquals(ctx.Out, Console.Out)
+        ctx.In is ConsoleInput && ReferenceEquals(ctx.Out, Console.Out)
         && Console.InputEncoding.CodePage == 65001 && Console.OutputEncoding.CodePage == 65001;
 }
