@@ -4,7 +4,7 @@ using ClusterPolicyMiner.Normalize;
 namespace ClusterPolicyMiner.Cli.Commands;
 
 /// <summary><c>cpm convert --config t2s|tw2s|hk2s</c>: standard input to standard output, as OpenCC's config does,
-/// streamed in chunks of whole lines so memory does not grow with the input.</summary>
+/// streamed in chunks of whole lines through reused buffers, so memory does not grow with the input.</summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliContext ctx)
@@ -16,9 +16,23 @@ internal static class ConvertCommand
         {
             var name = p.GetValue(config)!.Replace(".json", "", StringComparison.Ordinal);
             var converter = OpenCcConverter.Get(name);
-            foreach (var chunk in TextChunks.Read(ctx.In)) ctx.Out.Write(converter.Convert(chunk));
+            var buffers = new OpenCcBuffers();
+            ChunkConversion convert = chunk => converter.Convert(chunk, buffers);
+            // On the process's own UTF-8 console the bytes go straight through (no reader or writer between);
+            // otherwise (tests, a console in another encoding) through the context's reader and writer.
+            if (IsUtf8Console(ctx))
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var stdout = Console.OpenStandardOutput();
+                TextChunks.Convert(stdin, stdout, convert);
+            }
+            else TextChunks.Convert(ctx.In, ctx.Out, convert);
             return ExitCodes.Ok;
         });
         return cmd;
     }
+
+    private static bool IsUtf8Console(CliContext ctx) =>
+        ctx.In is ConsoleInput && ReferenceEquals(ctx.Out, Console.Out)
+        && Console.InputEncoding.CodePage == 65001 && Console.OutputEncoding.CodePage == 65001;
 }

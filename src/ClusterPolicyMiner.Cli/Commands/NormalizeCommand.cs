@@ -13,7 +13,9 @@ namespace ClusterPolicyMiner.Cli.Commands;
 /// come back three times or more), which are dropped with the blank lines around them so that the halves of a
 /// paragraph meet across what was a blank line. Normalising chunks would thus join or keep line breaks
 /// differently from normalising the whole (StreamingCliTests shows one such blank line). Streaming would need
-/// these two facts from a first pass over the whole input, held apart from the text.
+/// these two facts from a first pass over the whole input, held apart from the text, and a layout stage that
+/// takes them as input instead of reading them from the lines it is given. Until then the whole input is held:
+/// 30 MB of traditional text take ~1.3 s of CPU and ~200 MB at peak (ReadyToRun build).
 /// </remarks>
 internal static class NormalizeCommand
 {

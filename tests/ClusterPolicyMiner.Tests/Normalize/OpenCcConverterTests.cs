@@ -88,4 +88,45 @@ public sealed class OpenCcConverterTests
         Parallel.For(0, results.Length, i => results[i] = OpenCcConverter.Get("hk2s").Convert("衞生說明，發展產業"));
         Assert.All(results, r => Assert.Equal("卫生说明，发展产业", r));
     }
+
+    /// <summary>The streaming form: lines converted one after another into the same buffers give the
+    /// conversion of the whole text, for every config (tw2s and hk2s segment the text first).</summary>
+    [Theory]
+    [MemberData(nameof(Configs))]
+    public void LinesConvertedIntoReusedBuffersGiveTheConversionOfTheWhole(string config)
+    {
+        var converter = OpenCcConverter.Get(config);
+        var text = File.ReadAllText(Path.Combine(TestPaths.Corpus, "shanxi-2025-application-notice.zh-hant.txt"))
+            + "上鍊 乾元 乾淨\n\uF900㗲\n裡面 著名 臺灣 衞生 説明 綫路\n" + new string('發', 5000) + "\n";
+        var buffers = new OpenCcBuffers();
+        var joined = string.Concat(text.Split('\n').Select((line, i) => line + (i < text.Count(c => c == '\n') ? "\n" : ""))
+            .Select(line => converter.Convert(line.AsSpan(), buffers).ToString()));
+        Assert.Equal(converter.Convert(text), joined);
+        Assert.NotEqual(text, joined);
+    }
+
+    /// <summary>The steps written out in OpenCcConfigs are those of OpenCC's JSON files embedded beside them:
+    /// normalization, segmentation and conversion chain, each a group of dictionaries in order.</summary>
+    [Theory]
+    [MemberData(nameof(Configs))]
+    public void TheConfigTableIsWhatTheOpenccJsonFileSays(string config)
+    {
+        using var stream = typeof(OpenCcConverter).Assembly.GetManifestResourceStream($"ClusterPolicyMiner.Normalize.OpenCC.{config}.json")!;
+        using var doc = System.Text.Json.JsonDocument.Parse(stream);
+        var root = doc.RootElement;
+        static string Name(System.Text.Json.JsonElement d) => Path.GetFileNameWithoutExtension(d.GetProperty("file").GetString()!);
+        static string Group(System.Text.Json.JsonElement d) => d.GetProperty("type").GetString() == "group"
+            ? string.Join(",", d.GetProperty("dicts").EnumerateArray().Select(Name)) : Name(d);
+        static string Steps(System.Text.Json.JsonElement steps) => string.Join(" | ", steps.EnumerateArray().Select(s => Group(s.GetProperty("dict"))));
+        var expected = (
+            root.TryGetProperty("normalization", out var n) ? Steps(n) : "",
+            root.TryGetProperty("segmentation", out var s) && s.TryGetProperty("dict", out var sd) ? Group(sd) : null,
+            Steps(root.GetProperty("conversion_chain")));
+        var table = ClusterPolicyMiner.Normalize.OpenCC.OpenCcConfigs.All.Single(c => c.Name == config);
+        var actual = (
+            string.Join(" | ", table.Normalization.Select(g => string.Join(",", g))),
+            table.Segmentation is { } seg ? string.Join(",", seg) : null,
+            string.Join(" | ", table.Chain.Select(g => string.Join(",", g))));
+        Assert.Equal(expected, actual);
+    }
 }

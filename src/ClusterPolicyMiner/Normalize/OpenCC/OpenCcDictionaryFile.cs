@@ -8,10 +8,26 @@ internal static class OpenCcDictionaryFile
     private const string TofuRisk = "# @tofu-risk:";
 
     /// <summary>(key, preferred value) pairs in file order.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> Entries(string text)
+    public static List<KeyValuePair<string, string>> Entries(string text)
     {
-        foreach (var (key, values) in Lines(text))
-            yield return new(key, values[0]);
+        // The common path (every dictionary read forwards): spans, no split of the file or of its lines.
+        var entries = new List<KeyValuePair<string, string>>(text.Length / 8);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            line = line.TrimEnd('\r');
+            if (line.IsEmpty || line[0] == '#') continue;
+            var tab = line.IndexOf('\t');
+            if (tab <= 0) continue;
+            var values = line[(tab + 1)..].TrimStart(' ');
+            if (values.IsEmpty) continue;
+            var space = values.IndexOf(' ');
+            entries.Add(new(line[..tab].ToString(), (space < 0 ? values : values[..space]).ToString()));
+        }
+        return entries;
     }
 
     /// <summary>The dictionary read backwards: each value maps to the keys that produce it, in file order,
