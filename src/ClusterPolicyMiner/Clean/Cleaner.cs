@@ -42,9 +42,9 @@ public static partial class Cleaner
         switch (doc.Decoded.Format)
         {
             case DocumentFormat.Html:
-                var html = HtmlContentExtractor.Extract(doc.Text);
-                var pageLines = SplitLines(Normalizer.Normalize(html.PageText, settle).Text);
-                var facts = PageInfoReader.Read(pageLines, html.Title);
+                var htmlPage = HtmlPage.Of(doc.Text);
+                var html = htmlPage.Text;
+                var facts = PageInfoReader.Read(htmlPage.Lines(settle), html.Title);
                 htmlFacts = facts with { DateLine = -1, HeadlineLine = -1, CmsLines = new HashSet<int>() };
                 text = Normalizer.Normalize(html.ContentText, settle).Text;
                 break;
