@@ -102,7 +102,9 @@ public static partial class Cleaner
     private static string Quote(string line) => line.Length <= 40 ? $"「{line}」" : $"「{line[..40]}…」";
 
     internal static List<string> SplitLines(string text) =>
-        [.. text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\f', '\u3000', '\u00a0'))];
+        [.. text.Split('\n').Select(l => l.Trim(LineTrim))];
+
+    private static readonly char[] LineTrim = [' ', '\t', '\r', '\f', '\u3000', '\u00a0'];
 
     private static int[] LineOffsets(string text)
     {
