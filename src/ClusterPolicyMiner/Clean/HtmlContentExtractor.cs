@@ -27,9 +27,13 @@ internal static class HtmlContentExtractor
     private static readonly string[] FurnitureHints =
         ["nav", "menu", "footer", "breadcrumb", "crumb", "sidebar", "share", "toolbar", "copyright", "topbar"];
 
+    /// <summary>One parser per thread: a parser sets up its browsing context once, and keeps no state of a page.</summary>
+    [ThreadStatic]
+    private static HtmlParser? _parser;
+
     public static HtmlText Extract(string markup)
     {
-        var document = new HtmlParser().ParseDocument(HtmlDepthGuard.Flatten(markup));
+        var document = (_parser ??= new HtmlParser()).ParseDocument(HtmlDepthGuard.Flatten(markup));
         var title = document.Title;
         var body = document.Body;
         if (body is null) return new HtmlText("", "", title);
