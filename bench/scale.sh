@@ -52,27 +52,37 @@ else
   echo "convert: opencc not installed (apt-get install opencc), comparison skipped"
 fi
 
-# Main-content extraction per HTML page: cpm (whole pipeline into a store) against Readability.js on jsdom
-# and readability-lxml, on the same pages (the HTML pages of the first corpus).
+# Main-content extraction per HTML page, whole processes on the same pages (the first 500 HTML pages of the first
+# corpus): cpm extract --text (decoding, normalisation, the DOM step and the furniture lines: the clean text of
+# each page) against readability-lxml and Readability.js on jsdom, which read UTF-8 text and extract only; and, for
+# scale, the whole cpm pipeline into a store. In process: make bench BENCH_ARGS="--filter *Extraction* --pages DIR".
 pages="$WORK/pages"; rm -rf "$pages"; mkdir -p "$pages"
 first=${SIZES%% *}; ls "$WORK/corpus-$first"/*.html 2>/dev/null | head -500 | xargs -r cp -t "$pages"
 np=$(ls "$pages" | wc -l)
+rate() { awk -v n="$1" -v c="$2" 'BEGIN{printf "%.1f", n/c}'; }
 if [ "$np" -gt 0 ]; then
-  rm -rf "$WORK/pages-db"
-  read -r pw pc _ < <(timed cpm-pages $CPM ingest "$pages" --db "$WORK/pages-db/cpm.db")
-  echo "extraction, $np HTML pages: cpm $(awk -v n=$np -v c=$pc 'BEGIN{printf "%.1f", n/c}') pages per CPU second (whole pipeline and store)"
-  rdir=.cpm/bench-readability
-  if [ -d "$rdir/node_modules/@mozilla/readability" ] || (mkdir -p "$rdir" && cd "$rdir" && npm install --silent --no-audit --no-fund @mozilla/readability jsdom >/dev/null 2>&1); then
-    read -r jw jc _ < <(timed readability-js node bench/readability.js "$rdir" "$pages")
-    echo "  Readability.js on jsdom: $(awk -v n=$np -v c=$jc 'BEGIN{printf "%.1f", n/c}') pages per CPU second"
-  else
-    echo "  Readability.js: npm install @mozilla/readability jsdom failed (offline?), skipped"
-  fi
+  read -r xw xc xrss < <(timed cpm-text $CPM extract "$pages" --text)
+  xchars=$(grep -v '^==> ' "$WORK/out.log" | wc -m)
+  echo "extraction, $np HTML pages, pages per CPU second (whole process):"
+  echo "  cpm extract --text: $(rate "$np" "$xc") ($xc s CPU, $xw s wall, peak $xrss MB; $xchars characters of clean text)"
+  base=""
   if python3 -c 'import readability' 2>/dev/null || /usr/bin/python3 -c 'import readability' 2>/dev/null; then
     py=python3; python3 -c 'import readability' 2>/dev/null || py=/usr/bin/python3
-    read -r lw lc _ < <(timed readability-lxml $py bench/readability_lxml.py "$pages")
-    echo "  readability-lxml: $(awk -v n=$np -v c=$lc 'BEGIN{printf "%.1f", n/c}') pages per CPU second"
+    read -r lw lc lrss < <(timed readability-lxml $py bench/readability_lxml.py "$pages")
+    echo "  readability-lxml:   $(rate "$np" "$lc") ($lc s CPU, $lw s wall, peak $lrss MB; $(cat "$WORK/out.log") characters of summary HTML)"
+    base=$lc
   else
     echo "  readability-lxml: not installed (apt-get install python3-readability), skipped"
   fi
+  rdir=.cpm/bench-readability
+  if [ -d "$rdir/node_modules/@mozilla/readability" ] || (mkdir -p "$rdir" && cd "$rdir" && npm install --silent --no-audit --no-fund @mozilla/readability jsdom >/dev/null 2>&1); then
+    read -r jw jc jrss < <(timed readability-js node bench/readability.js "$rdir" "$pages")
+    echo "  Readability.js on jsdom: $(rate "$np" "$jc") ($jc s CPU, $jw s wall, peak $jrss MB; $(cat "$WORK/out.log") characters of text)"
+  else
+    echo "  Readability.js: npm install @mozilla/readability jsdom failed (offline?), skipped"
+  fi
+  rm -rf "$WORK/pages-db"
+  read -r pw pc _ < <(timed cpm-pages $CPM ingest "$pages" --db "$WORK/pages-db/cpm.db")
+  echo "  cpm ingest (whole pipeline and store): $(rate "$np" "$pc")"
+  [ -n "$base" ] && awk -v x="$xc" -v l="$base" 'BEGIN{printf "  cpm extract --text per CPU second: %.2f× readability-lxml\n", l/x}'
 fi

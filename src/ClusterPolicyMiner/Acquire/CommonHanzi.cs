@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace ClusterPolicyMiner.Acquire;
 
 /// <summary>The common Chinese characters of <c>Data/common-hanzi.txt</c> (its header names the sources: the
@@ -8,7 +6,8 @@ namespace ClusterPolicyMiner.Acquire;
 /// the wrong one of GB18030 and Big5 are mostly rare characters and symbols.</summary>
 internal static class CommonHanzi
 {
-    private static readonly FrozenSet<char> Characters = Load();
+    /// <summary>One bit per UTF-16 code unit: set for the common characters.</summary>
+    private static readonly ulong[] Characters = Load();
 
     /// <summary>The share of the non-ASCII characters of <paramref name="text"/> that are common Chinese
     /// characters; 0 when there are none. Punctuation counts in the denominator: it is shared by both readings.</summary>
@@ -19,23 +18,23 @@ internal static class CommonHanzi
         {
             if (ch < 0x80 || char.IsWhiteSpace(ch)) continue;
             nonAscii++;
-            if (Characters.Contains(ch)) common++;
+            common += (int)(Characters[ch >> 6] >> (ch & 63)) & 1;
         }
         return nonAscii == 0 ? 0 : (double)common / nonAscii;
     }
 
-    private static FrozenSet<char> Load()
+    private static ulong[] Load()
     {
         using var stream = typeof(CommonHanzi).Assembly.GetManifestResourceStream("ClusterPolicyMiner.Acquire.common-hanzi.txt")
             ?? throw new InvalidOperationException("embedded resource common-hanzi.txt is missing from the build");
         using var reader = new StreamReader(stream);
-        var set = new HashSet<char>();
+        var set = new ulong[65536 / 64];
         while (reader.ReadLine() is { } line)
         {
             var tab = line.IndexOf('\t');
             if (line.StartsWith('#') || tab < 0) continue;
-            foreach (var ch in line.AsSpan(tab + 1)) set.Add(ch);
+            foreach (var ch in line.AsSpan(tab + 1)) set[ch >> 6] |= 1UL << (ch & 63);
         }
-        return set.ToFrozenSet();
+        return set;
     }
 }

@@ -106,15 +106,38 @@ internal static class EncodingDetector
     private static int NonAsciiBytes(ReadOnlySpan<byte> bytes)
     {
         var n = 0;
-        foreach (var b in bytes) if (b >= 0x80) n++;
+        for (var i = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF); i >= 0; )
+        {
+            var run = bytes[i..].IndexOfAnyInRange((byte)0, (byte)0x7F);
+            if (run < 0) return n + bytes.Length - i;
+            n += run;
+            var next = bytes[(i + run)..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            i = next < 0 ? -1 : i + run + next;
+        }
         return n;
     }
 }
 
 /// <summary>One candidate decoded strictly: the text (invalid sequences as U+FFFD), how many sequences were
-/// invalid, and the share of its non-ASCII characters that are common Chinese characters.</summary>
-internal sealed record Trial(Candidate Candidate, string Rule, string Text, int Invalid, double Share)
+/// invalid, and the share of its non-ASCII characters that are common Chinese characters. The text is held
+/// as characters until it is asked for: only the winner's becomes a string.</summary>
+internal sealed class Trial
 {
+    private readonly char[] _chars;
+    private readonly int _length;
+    private string? _text;
+
+    private Trial(Candidate candidate, string rule, char[] chars, int length, int invalid, double share)
+    {
+        (Candidate, Rule, _chars, _length, Invalid, Share) = (candidate, rule, chars, length, invalid, share);
+    }
+
+    public Candidate Candidate { get; }
+    public string Rule { get; }
+    public int Invalid { get; }
+    public double Share { get; }
+    public string Text => _text ??= new string(_chars, 0, _length);
+
     public static Trial Run(Candidate candidate, string rule, ReadOnlySpan<byte> bytes)
     {
         var counter = new CountingDecoderFallback();
@@ -129,15 +152,21 @@ internal sealed record Trial(Candidate Candidate, string Rule, string Text, int 
         {
             // The Windows code pages map unassigned and user-defined byte pairs into the Private Use Area instead
             // of calling the fallback (code page 950 reads most GBK bytes that way); for a notice they are invalid.
-            for (var i = 0; i < length; i++)
+            var chars = buffer.AsSpan(0, length);
+            for (var i = chars.IndexOfAnyInRange('\uE000', '\uF8FF'); i >= 0; i = NextPrivateUse(chars, i + 1))
             {
-                if (buffer[i] is < '\uE000' or > '\uF8FF') continue;
-                buffer[i] = '\uFFFD';
+                chars[i] = '\uFFFD';
                 invalid++;
             }
         }
-        var text = new string(buffer, 0, length);
-        return new Trial(candidate, rule, text, invalid, CommonHanzi.Share(text.AsSpan(0, Math.Min(text.Length, 256 * 1024))));
+        return new Trial(candidate, rule, buffer, length, invalid,
+            CommonHanzi.Share(buffer.AsSpan(0, Math.Min(length, 256 * 1024))));
+    }
+
+    private static int NextPrivateUse(Span<char> chars, int from)
+    {
+        var i = chars[from..].IndexOfAnyInRange('\uE000', '\uF8FF');
+        return i < 0 ? -1 : from + i;
     }
 }
 

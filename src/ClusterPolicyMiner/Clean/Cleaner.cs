@@ -53,9 +53,9 @@ public static partial class Cleaner
         switch (doc.Decoded.Format)
         {
             case DocumentFormat.Html:
-                var html = HtmlContentExtractor.Extract(doc.Text);
-                var pageLines = SplitLines(Normalizer.Normalize(html.PageText, settle).Text);
-                var facts = PageInfoReader.Read(pageLines, html.Title);
+                var htmlPage = HtmlPage.Of(doc.Text);
+                var html = htmlPage.Text;
+                var facts = PageInfoReader.Read(htmlPage.Lines(settle), html.Title);
                 htmlFacts = facts with { DateLine = -1, HeadlineLine = -1, CmsLines = new HashSet<int>() };
                 text = Normalizer.Normalize(html.ContentText, settle).Text;
                 break;
@@ -113,7 +113,9 @@ public static partial class Cleaner
     private static string Quote(string line) => line.Length <= 40 ? $"「{line}」" : $"「{line[..40]}…」";
 
     internal static List<string> SplitLines(string text) =>
-        [.. text.Split('\n').Select(l => l.Trim(' ', '\t', '\r', '\f', '\u3000', '\u00a0'))];
+        [.. text.Split('\n').Select(l => l.Trim(LineTrim))];
+
+    private static readonly char[] LineTrim = [' ', '\t', '\r', '\f', '\u3000', '\u00a0'];
 
     private static int[] LineOffsets(string text)
     {

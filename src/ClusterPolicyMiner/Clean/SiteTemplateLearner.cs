@@ -89,8 +89,7 @@ public static partial class SiteTemplateLearner
     internal static List<string> PageLines(NormalizedDocument doc)
     {
         if (doc.Decoded.Format != DocumentFormat.Html) return Cleaner.SplitLines(doc.Text);
-        var html = HtmlContentExtractor.Extract(doc.Text);
-        return Cleaner.SplitLines(Normalizer.Normalize(html.PageText).Text);
+        return [.. HtmlPage.Of(doc.Text).Lines(new NormalizeOptions())];
     }
 }
 

@@ -15,10 +15,13 @@ public static partial class ChineseNumberRecognizer
         var urls = UrlPattern().Matches(s).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
         var found = new List<Reading>();
         var i = 0;
+        var nextUrl = 0;   // urls come in text order and do not overlap, and i only grows
         while (i < s.Length)
         {
-            var url = urls.FirstOrDefault(u => u.Index <= i && i < u.End);
-            if (url.End > i) { i = url.End; continue; }
+            while (nextUrl < urls.Count && urls[nextUrl].End <= i) nextUrl++;
+            if (nextUrl < urls.Count && urls[nextUrl].Index <= i) { i = urls[nextUrl].End; continue; }
+            // Most characters start nothing ReadAt reads: they are passed over without a call.
+            if (!MayStart(s[i])) { i++; continue; }
 
             try
             {
@@ -91,6 +94,10 @@ public static partial class ChineseNumberRecognizer
         if (!n.Valid) return null;
         return new Reading(NumberKind.Percent, n.Value * 100 / denominator, null, "%", i, n.End, null);
     }
+
+    /// <summary>Whether <see cref="ReadAt"/> may read anything at a character: 第, a numeral character (the
+    /// units of a 百分之 prefix among them), or what else <see cref="IsNumeralStart"/> accepts.</summary>
+    private static bool MayStart(char c) => c is '第' or '几' or '.' or '-' or '负' || IsNumeralChar(c);
 
     private static bool IsNumeralStart(string s, int i)
     {

@@ -25,7 +25,7 @@ internal sealed class OutlineBuilder
     public OutlineBuilder(string text)
     {
         _text = text;
-        var lineBreaks = text.Count(c => c == '\n');
+        var lineBreaks = text.AsSpan().Count('\n');
         _singleLine = (lineBreaks + 1) * 400L < text.Length;
     }
 

@@ -10,24 +10,30 @@ internal static class ClauseSplitter
     private const string SentenceEnds = "。；;！？\n\r";
     private const string ClauseEnds = "，,：:";
 
+    private static readonly System.Buffers.SearchValues<char> SentenceEndValues = System.Buffers.SearchValues.Create(SentenceEnds);
+    private static readonly System.Buffers.SearchValues<char> ClauseEndValues = System.Buffers.SearchValues.Create(ClauseEnds);
+
     public static List<Clause> Split(string text)
     {
         var clauses = new List<Clause>();
         var sentenceStart = 0;
-        for (var i = 0; i <= text.Length; i++)
+        while (true)
         {
-            if (i < text.Length && !SentenceEnds.Contains(text[i])) continue;
+            var next = text.AsSpan(sentenceStart).IndexOfAny(SentenceEndValues);
+            var sentenceEnd = next < 0 ? text.Length : sentenceStart + next;
             var clauseStart = sentenceStart;
-            for (var j = sentenceStart; j <= i; j++)
+            while (true)
             {
-                if (j < i && !ClauseEnds.Contains(text[j])) continue;
-                var (s, e) = Trim(text, clauseStart, j);
-                if (e > s) clauses.Add(new Clause(s, e, sentenceStart, i));
-                clauseStart = j + 1;
+                var cut = text.AsSpan(clauseStart, sentenceEnd - clauseStart).IndexOfAny(ClauseEndValues);
+                var clauseEnd = cut < 0 ? sentenceEnd : clauseStart + cut;
+                var (s, e) = Trim(text, clauseStart, clauseEnd);
+                if (e > s) clauses.Add(new Clause(s, e, sentenceStart, sentenceEnd));
+                if (clauseEnd == sentenceEnd) break;
+                clauseStart = clauseEnd + 1;
             }
-            sentenceStart = i + 1;
+            if (sentenceEnd == text.Length) return clauses;
+            sentenceStart = sentenceEnd + 1;
         }
-        return clauses;
     }
 
     /// <summary>The index of the clause holding [start, end), or -1: a binary search, as clauses come in

@@ -107,7 +107,16 @@ public static partial class ThresholdExtractor
         if (lineStart && m.Unit is null && m.End < text.Length && text[m.End] is '、' or '.' or '．' or '）' or ')') return false;
         if (m.Start > 0 && text[m.Start - 1] is '〔' or '[' or '式') return false;
         var before = text[Math.Max(0, m.Start - 3)..m.Start].Replace(" ", "");
-        return !before.EndsWith("一式");
+        // A culture-sensitive comparison, as ever; on Chinese characters and ASCII letters and digits alone it
+        // is the ordinal one, which costs a fraction.
+        return !(IsPlain(before) ? before.EndsWith("一式", StringComparison.Ordinal) : before.EndsWith("一式"));
+    }
+
+    private static bool IsPlain(string s)
+    {
+        foreach (var c in s)
+            if (c is not (>= '\u4e00' and <= '\u9fff') && !char.IsAsciiLetterOrDigit(c)) return false;
+        return true;
     }
 
     /// <summary>The path of the deepest outline node holding the whole clause; "" when none does.</summary>

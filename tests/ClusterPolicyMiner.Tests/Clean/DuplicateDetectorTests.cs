@@ -15,6 +15,46 @@ public sealed class DuplicateDetectorTests
         "转载自某某产业网\n" + text.Replace("第十九条本办法发布之日起实施", "第十九条本办法自发布之日起实施")
             .Replace("原则上每年开展一次", "原则上每年组织一次") + "责任编辑：李四\n";
 
+    /// <summary>The signature as defined: per hash function, the least splitmix64(FNV-1a(shingle) XOR seed)
+    /// over the set of shingles, written as plainly as possible.</summary>
+    private static ulong[] Reference(string content, int shingle, int hashes)
+    {
+        static ulong Mix(ulong z)
+        {
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+        static ulong Fnv(string s)
+        {
+            var h = 14695981039346656037UL;
+            foreach (var c in s) h = (h ^ c) * 1099511628211UL;
+            return h;
+        }
+        var state = 0x5EED_C1A5_7E20_2023UL;
+        var seeds = Enumerable.Range(0, hashes).Select(_ => Mix(state += 0x9E3779B97F4A7C15UL)).ToArray();
+        var shingles = content.Length < shingle ? [Fnv(content)]
+            : Enumerable.Range(0, content.Length - shingle + 1).Select(i => Fnv(content.Substring(i, shingle))).ToHashSet();
+        return [.. seeds.Select(seed => shingles.Min(h => Mix(h ^ seed)))];
+    }
+
+    [Theory]
+    [InlineData("", 5, 128)]
+    [InlineData("产业集群", 5, 128)]
+    [InlineData("集群集群集群集群集群集群", 5, 128)]
+    [InlineData("中小企业特色产业集群2024年认定申报", 5, 130)]
+    [InlineData("中小企业特色产业集群2024年认定申报", 3, 3)]
+    public void SignaturesAreTheDefinedMinima(string content, int shingle, int hashes) =>
+        Assert.Equal(Reference(content, shingle, hashes), MinHash.Signature(content, shingle, hashes));
+
+    [Fact]
+    public void TheSignatureOfANoticeIsTheDefinedMinima()
+    {
+        var content = MinHash.Content(Beijing);
+        Assert.DoesNotContain('，', content);
+        Assert.Equal(Reference(content, 5, 128), MinHash.Signature(content, 5, 128));
+    }
+
     [Fact]
     public void ARepostWithOtherFurnitureAndLightEditsFallsInOneGroupWithTheOriginal()
     {
