@@ -140,6 +140,13 @@ internal static class Stored
         return new CorpusView([.. store.Headers().Where(h => !h.Failed && !hidden.Contains(h.Id))], h => store.Load(h.Id));
     }
 
+    /// <summary>Documents in the order of <see cref="PolicyStore.List"/> (and so of <c>LoadAll</c>): by jurisdiction
+    /// (unknown last), issue or publication date, source and id.</summary>
+    public static IReadOnlyList<Model.PolicyDocument> InListOrder(IEnumerable<Model.PolicyDocument> docs) =>
+        [.. docs.OrderBy(d => d.Metadata.Jurisdiction is null).ThenBy(d => d.Metadata.Jurisdiction, StringComparer.Ordinal)
+            .ThenBy(d => IsoDate.Of(d.Metadata.Issued ?? d.Metadata.Published), StringComparer.Ordinal)
+            .ThenBy(d => d.Source, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)];
+
     private static HashSet<string> Hidden(PolicyStore store) =>
         store.DuplicateGroups().SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);
 }

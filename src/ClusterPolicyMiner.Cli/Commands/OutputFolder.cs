@@ -124,6 +124,17 @@ internal static class OutputFolder
         return true;
     }
 
+    /// <summary>Writes the text to the path unless the file there already holds its bytes; true when written.</summary>
+    internal static bool WriteIfChanged(string path, string content)
+    {
+        var bytes = Utf8.GetBytes(content);
+        if (new FileInfo(path) is { Exists: true, LinkTarget: null } info && info.Length == bytes.Length && SameBytes(path, bytes))
+            return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return true;
+    }
+
     private static bool SameBytes(string path, byte[] bytes)
     {
         using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);

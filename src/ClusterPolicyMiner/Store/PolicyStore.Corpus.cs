@@ -28,6 +28,31 @@ public sealed partial class PolicyStore
         return list;
     }
 
+    /// <summary>The identity and whole metadata of the documents, ordered by id (its programme, citations and validity are in
+    /// its model only), read from each model without its text, outline or requirements. The models are
+    /// decompressed one at a time and never all held.</summary>
+    public IReadOnlyList<PolicyDocument> Metadata(IEnumerable<string> ids)
+    {
+        var list = new List<PolicyDocument>();
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT model FROM documents WHERE id = $id";
+        var id = cmd.Parameters.Add("$id", SqliteType.Text);
+        foreach (var wanted in ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            id.Value = wanted;
+            byte[]? packed = null;
+            using (var r = cmd.ExecuteReader())
+            {
+                if (!r.Read()) continue;
+                if (!r.IsDBNull(0)) packed = (byte[])r.GetValue(0);
+            }
+            // A model kept the older way is read whole.
+            if (packed is not null) list.Add(Emit.PolicyJson.ReadMetadata(Compression.Unpack(packed)));
+            else if (Load(wanted) is { } d) list.Add(DocumentHeader.MetadataOf(d));
+        }
+        return list;
+    }
+
     /// <summary>The stored documents as a corpus view: every header, and each model loaded when asked for.</summary>
     public CorpusView Corpus() => new(Headers(), h => Load(h.Id));
 
