@@ -19,9 +19,12 @@ public sealed partial class PolicyStore
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<DocumentHeader>();
+        // Jurisdictions, issuers, kinds and statuses repeat across a corpus: one string each.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(int i) => Text(r, i) is { } v ? shared.TryGetValue(v, out var one) ? one : shared[v] = v : null;
         while (r.Read())
         {
-            var m = new PolicyMetadata(Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
+            var m = new PolicyMetadata(Shared(2), Shared(3), Text(r, 4), Text(r, 5), Shared(6), Shared(7),
                 Day(r, 8), Day(r, 9), Day(r, 10), Day(r, 11), null, r.IsDBNull(12) ? null : r.GetInt32(12), []);
             list.Add(new DocumentHeader(r.GetString(0), r.GetString(1), m, !r.IsDBNull(13) && r.GetInt64(13) != 0));
         }
