@@ -27,7 +27,11 @@ internal static class CheckCommand
             var date = Args.Date(p.GetValue(on), "--on") ?? DateOnly.FromDateTime(ctx.Clock.GetLocalNow().Date);
 
             using var store = Stored.Open(ctx, p);
-            var report = EligibilityChecker.Check(parsed, Stored.Distinct(store), date);
+            // The whole metadata of every document, and a model only for the editions in force.
+            var view = Stored.View(store);
+            var headerOf = view.Headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var described = Stored.InListOrder(store.Metadata(headerOf.Keys).Select(d => d with { Source = headerOf[d.Id].Source }));
+            var report = EligibilityChecker.Check(parsed, described, d => view.Load(headerOf[d.Id]), date);
             if (p.GetValue(json)) ctx.Out.Write(JsonOut.Write(new { report.On, report.ProfileName, report.EligibleSomewhere, warnings = parsed.Warnings.Select(w => w.Message), jurisdictions = report.Documents }));
             else Print(ctx, parsed.Name ?? file, report);
             return report.EligibleSomewhere ? ExitCodes.Ok : ExitCodes.SomeFailed;

@@ -25,7 +25,8 @@ internal static class CompareCommand
         cmd.SetAction(p =>
         {
             using var store = Stored.Open(ctx, p);
-            var all = Stored.Distinct(store);
+            var view = Stored.View(store);
+            var all = view.Headers;
             var includeDrafts = p.GetValue(drafts);
             var options = new MatrixOptions
             {
@@ -39,8 +40,11 @@ internal static class CompareCommand
                 "median" => options with { Baseline = BaselineChoice.Median },
                 var id => options with { BaselineDocumentId = BaselineId(store, all, id!, includeDrafts) },
             };
-            var matrix = ComparisonMatrix.Build(all, options);
-            var report = new ComparisonReport("中小企业特色产业集群认定标准比较", matrix, [], [], all);
+            // Only the models the matrix shows are loaded; the headers name the rest.
+            var shown = MatrixInputs.Needed(all, options, view);
+            var matrix = ComparisonMatrix.Build(shown, options);
+            var numbers = all.Select(h => h.Metadata.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var report = new ComparisonReport(CorpusOutputs.ReportTitle, matrix, [], [], shown, numbers);
             var chosen = p.GetValue(json) ? "json" : p.GetValue(format)!;
             if (chosen is "xlsx" or "pdf")
             {
@@ -70,12 +74,12 @@ internal static class CompareCommand
         return cmd;
     }
 
-    private static string BaselineId(PolicyStore store, IReadOnlyList<Model.PolicyDocument> all, string idOrPrefix, bool includeDrafts)
+    private static string BaselineId(PolicyStore store, IReadOnlyList<DocumentHeader> all, string idOrPrefix, bool includeDrafts)
     {
         var id = Args.Id(store, idOrPrefix);
         var doc = all.FirstOrDefault(d => d.Id == id)
             ?? throw new UsageException($"--baseline {idOrPrefix}: a repost of another document; use the canonical id from 'cpm list'");
-        if (Editions.IsDraft(doc) && !includeDrafts)
+        if (Editions.IsDraft(doc.AsDocument()) && !includeDrafts)
             throw new UsageException($"--baseline {idOrPrefix}: a draft is a baseline only with --include-drafts");
         return id;
     }
@@ -125,7 +129,24 @@ internal static class Stored
 
     public static IReadOnlyList<Model.PolicyDocument> Distinct(PolicyStore store)
     {
-        var hidden = store.DuplicateGroups().SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);
+        var hidden = Hidden(store);
         return [.. store.LoadAll().Where(d => !hidden.Contains(d.Id))];
     }
+
+    /// <summary>The stored documents that did not fail, without reposts: headers only, each model loaded when asked for.</summary>
+    public static CorpusView View(PolicyStore store)
+    {
+        var hidden = Hidden(store);
+        return new CorpusView([.. store.Headers().Where(h => !h.Failed && !hidden.Contains(h.Id))], h => store.Load(h.Id));
+    }
+
+    /// <summary>Documents in the order of <see cref="PolicyStore.List"/> (and so of <c>LoadAll</c>): by jurisdiction
+    /// (unknown last), issue or publication date, source and id.</summary>
+    public static IReadOnlyList<Model.PolicyDocument> InListOrder(IEnumerable<Model.PolicyDocument> docs) =>
+        [.. docs.OrderBy(d => d.Metadata.Jurisdiction is null).ThenBy(d => d.Metadata.Jurisdiction, StringComparer.Ordinal)
+            .ThenBy(d => IsoDate.Of(d.Metadata.Issued ?? d.Metadata.Published), StringComparer.Ordinal)
+            .ThenBy(d => d.Source, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal)];
+
+    private static HashSet<string> Hidden(PolicyStore store) =>
+        store.DuplicateGroups().SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);
 }

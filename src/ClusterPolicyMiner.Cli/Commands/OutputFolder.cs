@@ -38,46 +38,61 @@ internal static class OutputFolder
         }
     }
 
-    public static (int Written, int Removed) Sync(string root, IReadOnlyDictionary<string, string> files, string? corpus = null) =>
+    public static (int Written, int Removed) Sync(string root, IReadOnlyDictionary<string, string> files, string? corpus = null)
+    {
+        var r = Sync(root, files.Select(kv => new EmittedFile(kv.Key, kv.Value)), corpus);
+        return (r.Written, r.Removed);
+    }
+
+    /// <summary>Writes the files as they come, each only when its bytes differ from the file in place, then
+    /// removes the files of the last run this one no longer made. <paramref name="files"/> may be enumerated
+    /// twice: when the folder holds anything the manifest does not explain (a file cpm did not write, a link),
+    /// a first pass checks every path before the first byte is written. Gives the byte count of every file.</summary>
+    public static (int Written, int Removed, IReadOnlyDictionary<string, long> Sizes) Sync(
+        string root, IEnumerable<EmittedFile> files, string? corpus = null) =>
         Writing(root, () => SyncChecked(root, files, corpus));
 
-    private static (int Written, int Removed) SyncChecked(string root, IReadOnlyDictionary<string, string> files, string? corpus)
+    private static (int Written, int Removed, IReadOnlyDictionary<string, long> Sizes) SyncChecked(
+        string root, IEnumerable<EmittedFile> files, string? corpus)
     {
         if (corpus is not null) RefuseCorpus(root, corpus);
         if (File.Exists(root)) throw new UsageException($"{root}: the output folder is a file");
         var manifestPath = Path.Combine(root, ExtractedTree.ManifestName);
         var previous = ReadManifest(root, manifestPath);
         var owned = previous.ToHashSet(StringComparer.Ordinal);
+        if (HoldsForeign(root, owned))
+            foreach (var f in files) Planned(root, f.RelativePath, Utf8.GetBytes(f.Content), owned);
 
-        var writes = new List<(string Path, byte[] Bytes)>();
-        foreach (var (rel, content) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            var path = Path.Combine(root, rel);
-            RefuseLinks(root, rel);
-            var bytes = new System.Text.UTF8Encoding(false).GetBytes(content);
-            if (File.Exists(path))
-            {
-                var same = File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
-                if (same) { owned.Add(rel); continue; }
-                if (!owned.Contains(rel))
-                    throw new UsageException($"{path}: exists and was not written by cpm (it is not in {ExtractedTree.ManifestName}); move it away and run again");
-            }
-            writes.Add((path, bytes));
-        }
-
-        // The manifest first lists both the old and the new files, so that a run killed half-way leaves
-        // every file it wrote listed; the last step narrows it to what this run made.
+        // The manifest lists the old files and, before each new file is written, that file too, so that a run
+        // killed half-way leaves every file it wrote listed; the last step narrows it to what this run made.
         Directory.CreateDirectory(root);
-        WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(owned.Concat(files.Keys))));
-        foreach (var (path, bytes) in writes)
+        WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(owned)));
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var written = 0;
+        using (var manifest = new FileStream(manifestPath, FileMode.Append, FileAccess.Write))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            WriteAtomically(path, bytes);
+            foreach (var f in files)
+            {
+                var rel = f.RelativePath.Replace('\\', '/');
+                var bytes = Utf8.GetBytes(f.Content);
+                if (!sizes.TryAdd(rel, bytes.Length))
+                    throw new InvalidOperationException($"{rel}: produced twice for one output folder");
+                if (!Planned(root, rel, bytes, owned)) continue;
+                if (owned.Add(rel))
+                {
+                    manifest.Write(Bytes(rel + "\n"));
+                    manifest.Flush();
+                }
+                var path = Path.Combine(root, rel);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                WriteAtomically(path, bytes);
+                written++;
+            }
         }
 
         var removed = 0;
         var emptied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rel in previous.Where(p => !files.ContainsKey(p)))
+        foreach (var rel in previous.Where(p => !sizes.ContainsKey(p)))
         {
             if (!IsPlainFileInside(root, rel)) continue;
             File.Delete(Path.Combine(root, rel));
@@ -90,8 +105,68 @@ internal static class OutputFolder
             if (Directory.Exists(full) && new DirectoryInfo(full).LinkTarget is null && !Directory.EnumerateFileSystemEntries(full).Any())
                 Directory.Delete(full);
         }
-        WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(files.Keys)));
-        return (writes.Count, removed);
+        WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(sizes.Keys)));
+        return (written, removed, sizes);
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(false);
+
+    /// <summary>Checks one generated path: true when it must be written, false when the file in place already
+    /// holds these bytes (it is then cpm's); refuses links on the way and a different file cpm did not write.</summary>
+    private static bool Planned(string root, string rel, byte[] bytes, HashSet<string> owned)
+    {
+        RefuseLinks(root, rel);
+        var path = Path.Combine(root, rel);
+        if (new FileInfo(path) is not { Exists: true } info) return true;
+        if (info.Length == bytes.Length && SameBytes(path, bytes)) { owned.Add(rel); return false; }
+        if (!owned.Contains(rel))
+            throw new UsageException($"{path}: exists and was not written by cpm (it is not in {ExtractedTree.ManifestName}); move it away and run again");
+        return true;
+    }
+
+    /// <summary>Writes the text to the path unless the file there already holds its bytes; true when written.</summary>
+    internal static bool WriteIfChanged(string path, string content)
+    {
+        var bytes = Utf8.GetBytes(content);
+        if (new FileInfo(path) is { Exists: true, LinkTarget: null } info && info.Length == bytes.Length && SameBytes(path, bytes))
+            return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return true;
+    }
+
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(bytes.Length, 1 << 16)];
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            var n = s.Read(buffer, 0, Math.Min(buffer.Length, bytes.Length - offset));
+            if (n <= 0 || !buffer.AsSpan(0, n).SequenceEqual(bytes.AsSpan(offset, n))) return false;
+            offset += n;
+        }
+        return s.Read(buffer, 0, Math.Min(buffer.Length, 1)) <= 0;
+    }
+
+    /// <summary>True when the folder holds a link, or a file that is neither listed in the manifest nor the
+    /// manifest itself: then a generated path might meet it.</summary>
+    private static bool HoldsForeign(string root, HashSet<string> owned)
+    {
+        if (!Directory.Exists(root)) return false;
+        var pending = new Stack<(string Full, string Rel)>();
+        pending.Push((root, ""));
+        while (pending.Count > 0)
+        {
+            var (dir, rel) = pending.Pop();
+            foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
+            {
+                var name = rel.Length == 0 ? entry.Name : rel + "/" + entry.Name;
+                if (entry.LinkTarget is not null) return true;
+                if (entry is DirectoryInfo) pending.Push((entry.FullName, name));
+                else if (!owned.Contains(name) && name != ExtractedTree.ManifestName) return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] Bytes(string s) => new System.Text.UTF8Encoding(false).GetBytes(s);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClusterPolicyMiner.Compare;
 using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Store;
 
@@ -15,17 +16,22 @@ internal static class RulesCommand
         cmd.SetAction(p =>
         {
             using var store = Stored.Open(ctx, p);
-            var docs = Stored.Distinct(store);
+            var view = Stored.View(store);
+            // The whole metadata of every document (its programme, citations and validity are in its model only),
+            // then the rule files, each model loaded when its files are written: never all models at once.
+            var headerOf = view.Headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var described = store.Metadata(headerOf.Keys).Select(d => d with { Source = headerOf[d.Id].Source }).ToList();
             var root = p.GetValue(output)!;
             var written = new List<string>();
-            foreach (var f in RuleFileWriter.Write(docs))
+            foreach (var f in RuleFileWriter.Write(described, d => view.Load(headerOf[d.Id])))
             {
-                var path = Path.Combine(root, f.RelativePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, f.Content, new System.Text.UTF8Encoding(false));
+                // A file that already holds these bytes is left alone: a re-run rewrites only what changed.
+                OutputFolder.WriteIfChanged(Path.Combine(root, f.RelativePath), f.Content);
                 written.Add(f.RelativePath);
             }
-            var coverage = RuleFileWriter.Coverage(docs);
+            // The histories are written with their jurisdiction's rule files but listed last.
+            written = [.. written.Where(f => !RuleFileWriter.IsHistory(f)), .. written.Where(f => RuleFileWriter.IsHistory(f))];
+            var coverage = RuleFileWriter.Coverage(described);
             if (p.GetValue(json))
             {
                 ctx.Out.Write(JsonOut.Write(new { outDir = root, files = written, coverage }));

@@ -49,17 +49,18 @@ internal static class RunOutputs
         if (store.RunOutputs(key) is { } last && last.Fingerprint == fingerprint && RunFingerprint.FilesIntact(outDir, last.Files))
             return (last.Files.Count(kv => kv.Key != ExtractedTree.ManifestName), 0, 0);
 
-        var docs = results.Where(r => r.Id is not null && r.Status != IngestResult.Failed)
-            .Select(r => store.Load(r.Id!) is { } d ? d with { Source = r.Source } : null)
-            .OfType<Model.PolicyDocument>().ToList();
-        var files = CorpusOutputs.Build(docs, groups).ToDictionary(f => f.RelativePath, f => f.Content);
-        var (written, removed) = OutputFolder.Sync(outDir, files, corpusDir);
-        var utf8 = new System.Text.UTF8Encoding(false);
-        var recorded = files.ToDictionary(kv => kv.Key, kv => (long)utf8.GetByteCount(kv.Value));
+        // Each result under the source it was read from this time; the models are loaded one at a time.
+        var stored = store.Headers().ToDictionary(h => h.Id, StringComparer.Ordinal);
+        var headers = results.Where(r => r.Id is not null && r.Status != IngestResult.Failed)
+            .Select(r => stored.GetValueOrDefault(r.Id!) is { } h ? h with { Source = r.Source } : null)
+            .OfType<Compare.DocumentHeader>().ToList();
+        var view = new Compare.CorpusView(headers, h => store.Load(h.Id));
+        var (written, removed, sizes) = OutputFolder.Sync(outDir, CorpusOutputs.Stream(view, groups), corpusDir);
+        var recorded = sizes.ToDictionary(kv => kv.Key, kv => kv.Value);
         // The manifest too: a run must rewrite it when it was edited since.
         if (new FileInfo(Path.Combine(outDir, ExtractedTree.ManifestName)) is { Exists: true } manifest)
             recorded[ExtractedTree.ManifestName] = manifest.Length;
         store.SaveRunOutputs(key, fingerprint, recorded);
-        return (files.Count, written, removed);
+        return (sizes.Count, written, removed);
     }
 }

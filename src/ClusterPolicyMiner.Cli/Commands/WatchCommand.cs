@@ -57,11 +57,12 @@ internal static class WatchCommand
     /// the previous edition of its jurisdiction, in plain words.</summary>
     internal static void PrintChanges(CliContext ctx, PolicyStore store, IReadOnlyList<string> newIds, DateOnly since)
     {
-        var all = store.LoadAll();
+        // The previous edition is found among the headers (jurisdiction and dates) and only then loaded.
+        var all = store.Headers().Where(h => !h.Failed).Select(h => h.AsDocument()).ToList();
         foreach (var id in newIds)
         {
             if (store.Load(id) is not { } doc || Editions.StartOf(doc) is not { } start || start < since) continue;
-            var previous = Editions.Previous(doc, all);
+            var previous = Editions.Previous(doc, all) is { } p ? store.Load(p.Id) : null;
             ctx.Out.WriteLine($"{Editions.JurisdictionOf(doc)} {start:yyyy-MM-dd} {doc.Metadata.Title}");
             if (previous is null)
             {

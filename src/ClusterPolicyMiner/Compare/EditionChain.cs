@@ -31,6 +31,15 @@ public static class EditionChains
             .Select(g => Chain(g.Key.Item1, g.Key.Programme, g.ToList()))
             .ToList();
 
+    /// <summary>Every document's link, by id (the first chain's when an id is in several).</summary>
+    public static Dictionary<string, EditionLink> Index(IReadOnlyList<EditionChain> chains)
+    {
+        var index = new Dictionary<string, EditionLink>(StringComparer.Ordinal);
+        foreach (var c in chains)
+            foreach (var l in c.Links) index.TryAdd(l.DocumentId, l);
+        return index;
+    }
+
     /// <summary>The link of a document among all chains; null when the document is not among them.</summary>
     public static EditionLink? LinkOf(IReadOnlyList<EditionChain> chains, string documentId) =>
         chains.Select(c => c.Of(documentId)).FirstOrDefault(l => l is not null);
@@ -43,6 +52,8 @@ public static class EditionChains
     private static EditionChain Chain(string jurisdiction, string? programme, IReadOnlyList<PolicyDocument> ordered)
     {
         var measures = ordered.Where(d => RoleOf(d) == EditionRole.Measure).ToList();
+        var position = new Dictionary<PolicyDocument, int>(ReferenceEqualityComparer.Instance);
+        for (var k = 0; k < measures.Count; k++) position.TryAdd(measures[k], k);
         var links = ordered.Select(d =>
         {
             var role = RoleOf(d);
@@ -50,7 +61,7 @@ public static class EditionChains
             DateOnly? supersededOn = null;
             if (role == EditionRole.Measure)
             {
-                var i = measures.IndexOf(d);
+                var i = position[d];
                 if (i > 0) supersedes = measures[i - 1].Id;
                 if (i + 1 < measures.Count)
                 {

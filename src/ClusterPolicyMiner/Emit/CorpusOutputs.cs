@@ -8,27 +8,72 @@ namespace ClusterPolicyMiner.Emit;
 /// clean text and model, rule files, and the comparison report with its diffs. Same models in, same bytes out.</summary>
 public static class CorpusOutputs
 {
-    public static IReadOnlyList<EmittedFile> Build(IReadOnlyList<PolicyDocument> docs, IReadOnlyList<DuplicateGroup> groups)
+    /// <summary>The report's title.</summary>
+    public const string ReportTitle = "中小企业特色产业集群认定标准比较";
+
+    /// <summary>The outputs of models in memory, ordered by path.</summary>
+    public static IReadOnlyList<EmittedFile> Build(IReadOnlyList<PolicyDocument> docs, IReadOnlyList<DuplicateGroup> groups) =>
+        [.. Stream(CorpusView.Of(docs), groups).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+
+    /// <summary>The outputs produced one by one, each path once, in no particular order: the models are loaded
+    /// through the view twice (once for the per-document files, once for the rule files) and a few more times
+    /// for the report, and never held all at once.</summary>
+    public static IEnumerable<EmittedFile> Stream(CorpusView view, IReadOnlyList<DuplicateGroup> groups)
     {
-        var ok = docs.Where(d => !d.Diagnostics.Any(x => x.IsError)).ToList();
-        var files = new List<EmittedFile>(ExtractedTree.PerDocument(ok).Select(kv => new EmittedFile(kv.Key, kv.Value)));
+        var ok = view.Headers.Where(h => !h.Failed).ToList();
+        // The whole metadata of each document, read from its model with its per-document files.
+        var described = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        var stems = ExtractedTree.Stems(ok, h => h.Source).ToList();
+        // Two sources with one file name share its files: the last one's are written.
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < stems.Count; i++) last[stems[i].Stem] = i;
+        for (var i = 0; i < stems.Count; i++)
+        {
+            var doc = view.Load(stems[i].Item);
+            if (doc.Diagnostics.Any(d => d.IsError)) continue;
+            if (last[stems[i].Stem] == i)
+                foreach (var f in ExtractedTree.FilesOf(doc, stems[i].Stem)) yield return f;
+            described.TryAdd(doc.Id, DocumentHeader.MetadataOf(doc));
+        }
+        var headerOf = ok.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
+        PolicyDocument Load(PolicyDocument d) => view.Load(headerOf[d.Id]);
 
         // Reposts of one notice count once in the comparison: only the canonical member of each group.
         var hidden = groups.SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);
-        var distinct = ok.Where(d => !hidden.Contains(d.Id)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var distinct = described.Values.Where(d => !hidden.Contains(d.Id)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
-        files.AddRange(RuleFileWriter.Write(distinct));
+        foreach (var f in RuleFileWriter.Write(distinct, Load)) yield return f;
         // The report compares final texts against the national baseline: drafts have rule files but no place in it.
         var finals = distinct.Where(d => !Editions.IsDraft(d)).ToList();
-        var report = new ComparisonReport(
-            "中小企业特色产业集群认定标准比较",
-            ComparisonMatrix.Build(finals, new MatrixOptions()),
-            EditionPairs(finals).Select(p => EditionDiff.Compare(p.Older, p.Newer)).ToList(),
-            TemplatePairs(finals).Select(p => TemplateDiff.Compare(p.Doc, p.Template)).ToList(),
-            finals);
-        files.AddRange(ReportWriter.Write(report));
-        files.Add(new EmittedFile("duplicates.tsv", DuplicateTable(groups, ok)));
-        return [.. files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+        foreach (var f in ReportWriter.Write(Report(finals, Load))) yield return f;
+        yield return new EmittedFile("duplicates.tsv", DuplicateTable(groups, ok));
+    }
+
+    /// <summary>The report of the final texts (their metadata; <paramref name="load"/> gives the models): the
+    /// matrix, and the diffs of what it shows, each shown document against its previous edition and each shown
+    /// measure against the template. Its size follows the jurisdictions, not the corpus; <c>cpm diff A B</c>
+    /// gives any other pair.</summary>
+    public static ComparisonReport Report(IReadOnlyList<PolicyDocument> finals, Func<PolicyDocument, PolicyDocument> load)
+    {
+        var options = new MatrixOptions();
+        var headers = finals.Select(d => new DocumentHeader(d.Id, d.Source, d.Metadata, false)).ToList();
+        var models = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        var byId = finals.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        PolicyDocument Model(PolicyDocument d)
+        {
+            if (!models.TryGetValue(d.Id, out var m)) models[d.Id] = m = load(d);
+            return m;
+        }
+        var view = new CorpusView(headers, h => Model(byId[h.Id]));
+        var matrix = ComparisonMatrix.Build(MatrixInputs.Needed(headers, options, view), options);
+        var shown = matrix.Columns.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
+
+        var editionDiffs = EditionPairs(finals).Where(p => shown.Contains(p.Newer.Id))
+            .Select(p => EditionDiff.Compare(Model(p.Older), Model(p.Newer))).ToList();
+        var templateDiffs = TemplatePairs(finals).Where(p => shown.Contains(p.Doc.Id))
+            .Select(p => TemplateDiff.Compare(Model(p.Doc), Model(p.Template))).ToList();
+        var numbers = finals.Select(d => d.Metadata.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return new ComparisonReport(ReportTitle, matrix, editionDiffs, templateDiffs, [.. models.Values], numbers);
     }
 
     /// <summary>Editions of one jurisdiction, each against the one before it (a draft and its final text,
@@ -55,18 +100,18 @@ public static class CorpusOutputs
     private static bool IsMeasure(PolicyDocument d) =>
         d.Metadata.Kind == "measures";
 
-    private static string DuplicateTable(IReadOnlyList<DuplicateGroup> groups, IReadOnlyList<PolicyDocument> docs)
+    private static string DuplicateTable(IReadOnlyList<DuplicateGroup> groups, IReadOnlyList<DocumentHeader> docs)
     {
         // The same bytes at two paths are one document: the first source names it.
         var source = docs.DistinctBy(d => d.Id).ToDictionary(d => d.Id, d => d.Source, StringComparer.Ordinal);
-        var lines = new List<string> { "group\tcanonical\tsource\tsimilarity" };
+        var lines = new System.Text.StringBuilder("group\tcanonical\tsource\tsimilarity\n");
         var n = 0;
         foreach (var g in groups)
         {
             n++;
             foreach (var m in g.MemberIds.Order(StringComparer.Ordinal))
-                lines.Add($"{n}\t{(m == g.CanonicalId ? "yes" : "no")}\t{source.GetValueOrDefault(m, m)}\t{g.MinSimilarity.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}");
+                lines.Append($"{n}\t{(m == g.CanonicalId ? "yes" : "no")}\t{source.GetValueOrDefault(m, m)}\t{g.MinSimilarity.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}\n");
         }
-        return string.Join("\n", lines) + "\n";
+        return lines.ToString();
     }
 }

@@ -12,22 +12,31 @@ public static class ExtractedTree
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (doc, stem) in Stems(docs))
-        {
-            if (doc.Diagnostics.Any(d => d.IsError)) continue;
-            files[stem + ".txt"] = doc.Text.EndsWith('\n') ? doc.Text : doc.Text + "\n";
-            files[stem + ".json"] = PolicyJson.Write(doc);
-        }
+            foreach (var f in FilesOf(doc, stem))
+                files[f.RelativePath] = f.Content;
         return files;
     }
 
-    /// <summary>The output stem of every document: its file name without extension, unless two share it.</summary>
-    public static IEnumerable<(PolicyDocument Doc, string Stem)> Stems(IReadOnlyList<PolicyDocument> docs)
+    /// <summary>The files of one document under its stem: none for a failed document.</summary>
+    public static IEnumerable<EmittedFile> FilesOf(PolicyDocument doc, string stem)
     {
-        var names = docs.Select(d => Path.GetFileName(d.Source.Replace('\\', '/'))).ToList();
+        if (doc.Diagnostics.Any(d => d.IsError)) yield break;
+        yield return new EmittedFile(stem + ".txt", doc.Text.EndsWith('\n') ? doc.Text : doc.Text + "\n");
+        yield return new EmittedFile(stem + ".json", PolicyJson.Write(doc));
+    }
+
+    /// <summary>The output stem of every document: its file name without extension, unless two share it.</summary>
+    public static IEnumerable<(PolicyDocument Doc, string Stem)> Stems(IReadOnlyList<PolicyDocument> docs) =>
+        Stems(docs, d => d.Source);
+
+    /// <summary>The output stem of every item by its source: its file name without extension, unless two share it.</summary>
+    public static IEnumerable<(T Item, string Stem)> Stems<T>(IReadOnlyList<T> items, Func<T, string> sourceOf)
+    {
+        var names = items.Select(d => Path.GetFileName(sourceOf(d).Replace('\\', '/'))).ToList();
         var stems = names.Select(Path.GetFileNameWithoutExtension).ToList();
         var shared = stems.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        for (var i = 0; i < docs.Count; i++)
-            yield return (docs[i], shared.Contains(stems[i]!) ? names[i] : stems[i]!);
+        for (var i = 0; i < items.Count; i++)
+            yield return (items[i], shared.Contains(stems[i]!) ? names[i] : stems[i]!);
     }
 
     /// <summary>The manifest of an output folder: the relative paths of the files cpm wrote there. Only files

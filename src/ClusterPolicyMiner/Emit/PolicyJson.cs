@@ -180,12 +180,7 @@ public static class PolicyJson
         using var doc = JsonDocument.Parse(json);
         var r = doc.RootElement;
         var spans = new CodePointOffsets(Str(r, "text") ?? "");
-        var meta = new PolicyMetadata(
-            Str(r, "jurisdiction"), Str(r, "issuer"), Str(r, "title"), Str(r, "docNumber"), Str(r, "kind"),
-            Str(r, "status"), Date(r, "issued"), Date(r, "published"), Date(r, "effective"), Date(r, "expires"),
-            Int(r, "validityYears"), Int(r, "editionYear"),
-            [.. r.GetProperty("cites").EnumerateArray().Select(c => new Citation(Str(c, "title")!, Str(c, "docNumber")))],
-            Str(r, "programme"), Str(r, "level"), Str(r, "effectiveRule"), Str(r, "expiresRule"));
+        var meta = Metadata(r);
         return new PolicyDocument(
             Str(r, "id")!, Str(r, "source")!, ParseFormat(Str(r, "format")), Str(r, "encoding") ?? "",
             Str(r, "encodingRule") ?? "", meta, Str(r, "text") ?? "",
@@ -196,6 +191,23 @@ public static class PolicyJson
             [.. r.GetProperty("diagnostics").EnumerateArray().Select(d => new Diagnostic(
                 Enum.Parse<DiagnosticCode>(Str(d, "code")!), Str(r, "id"), Int(d, "offset"), Str(d, "message") ?? ""))]);
     }
+
+    /// <summary>Reads only the identity and metadata of a document written by <see cref="Write"/>: a model
+    /// without text, outline, requirements or diagnostics, much cheaper than <see cref="Read"/>.</summary>
+    public static PolicyDocument ReadMetadata(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var doc = JsonDocument.Parse(utf8Json);
+        var r = doc.RootElement;
+        return new PolicyDocument(Str(r, "id")!, Str(r, "source")!, ParseFormat(Str(r, "format")), Str(r, "encoding") ?? "",
+            Str(r, "encodingRule") ?? "", Metadata(r), "", [], [], [], [], []);
+    }
+
+    private static PolicyMetadata Metadata(JsonElement r) => new(
+        Str(r, "jurisdiction"), Str(r, "issuer"), Str(r, "title"), Str(r, "docNumber"), Str(r, "kind"),
+        Str(r, "status"), Date(r, "issued"), Date(r, "published"), Date(r, "effective"), Date(r, "expires"),
+        Int(r, "validityYears"), Int(r, "editionYear"),
+        [.. r.GetProperty("cites").EnumerateArray().Select(c => new Citation(Str(c, "title")!, Str(c, "docNumber")))],
+        Str(r, "programme"), Str(r, "level"), Str(r, "effectiveRule"), Str(r, "expiresRule"));
 
     public static DocumentFormat ParseFormat(string? s) => s switch
     {

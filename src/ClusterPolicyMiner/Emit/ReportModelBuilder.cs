@@ -14,7 +14,8 @@ public static class ReportModelBuilder
         var m = report.Matrix;
         var byId = report.Documents.DistinctBy(d => d.Id).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var names = new DocumentNames(report.Documents);
-        var corpusNumbers = report.Documents.Select(d => d.Metadata.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var corpusNumbers = report.CorpusDocNumbers
+            ?? report.Documents.Select(d => d.Metadata.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         var documents = m.Columns.Select(c => Document(byId[c.DocumentId], names, corpusNumbers)).ToList();
         var baseline = Baseline(m, byId, names);
@@ -91,7 +92,7 @@ public static class ReportModelBuilder
         _ => CellVerdict.NotSet,
     };
 
-    private static ReportDocument Document(PolicyDocument d, DocumentNames names, HashSet<string> corpusNumbers)
+    private static ReportDocument Document(PolicyDocument d, DocumentNames names, IReadOnlySet<string> corpusNumbers)
     {
         string? noCriteria = null;
         if (d.Thresholds.All(t => t.Metric == "unknown"))

@@ -4,13 +4,16 @@ using ClusterPolicyMiner.Model;
 namespace ClusterPolicyMiner.Emit;
 
 /// <summary>Everything one comparison report shows. <see cref="Documents"/> gives names to the ids in the
-/// matrix and the diffs (jurisdiction, edition date, title).</summary>
+/// matrix and the diffs (jurisdiction, edition date, title); it must hold at least those documents.
+/// <see cref="CorpusDocNumbers"/> are the document numbers of the whole corpus (to say which cited documents
+/// it lacks); null means those of <see cref="Documents"/>.</summary>
 public sealed record ComparisonReport(
     string Title,
     ComparisonMatrix Matrix,
     IReadOnlyList<EditionDiff> EditionDiffs,
     IReadOnlyList<TemplateDiff> TemplateDiffs,
-    IReadOnlyList<PolicyDocument> Documents);
+    IReadOnlyList<PolicyDocument> Documents,
+    IReadOnlySet<string>? CorpusDocNumbers = null);
 
 /// <summary>Options for the reports.</summary>
 public sealed record ReportOptions

@@ -36,42 +36,100 @@ public static class RuleFileWriter
 
     public static IReadOnlyList<EmittedFile> Write(IReadOnlyList<PolicyDocument> docs, RuleFileOptions? options = null)
     {
+        var folder = (options ?? new RuleFileOptions()).Folder;
+        var files = Write(docs, d => d, options).ToList();
+        // Rule files first, then the schemas and coverage, then the histories.
+        return [.. files.Where(f => !IsHistory(f.RelativePath, folder)), .. files.Where(f => IsHistory(f.RelativePath, folder))];
+    }
+
+    /// <summary>True for a path of the history files under the rules folder.</summary>
+    public static bool IsHistory(string relativePath, string folder = "rules") =>
+        relativePath.StartsWith(folder + "/history/", StringComparison.Ordinal);
+
+    /// <summary>The rule files streamed: <paramref name="described"/> carries each document's whole metadata (its
+    /// text, outline and requirements may be missing), <paramref name="load"/> gives the whole model, one at a
+    /// time in edition order; a jurisdiction's history files follow its rule files, the schemas and the coverage
+    /// come last.</summary>
+    public static IEnumerable<EmittedFile> Write(IReadOnlyList<PolicyDocument> described, Func<PolicyDocument, PolicyDocument> load,
+        RuleFileOptions? options = null)
+    {
         options ??= new RuleFileOptions();
-        var files = new List<EmittedFile>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var chains = EditionChains.Build(docs);
-        foreach (var doc in Editions.Ordered(docs.DistinctBy(d => d.Id)))
+        var chains = EditionChains.Build(described);
+        var links = EditionChains.Index(chains);
+        var ordered = Editions.Ordered(described.DistinctBy(d => d.Id));
+        var jurisdiction = new List<PolicyDocument>();
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var doc = load(ordered[i]);
             var stem = $"{options.Folder}/{Safe(Editions.JurisdictionOf(doc))}/{DateOf(doc)}-{Safe(doc.Metadata.Kind ?? "unknown")}";
             if (!used.Add(stem)) stem += "-" + DocumentIds.Short(doc.Id);
             used.Add(stem);
-            var tree = RuleJson.Build(doc, FormatVersion, EditionChains.LinkOf(chains, doc.Id));
-            files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));
-            files.Add(new EmittedFile(stem + ".yaml",
-                YamlFromJson.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json")));
+            var tree = RuleJson.Build(doc, FormatVersion, links.GetValueOrDefault(doc.Id));
+            yield return new EmittedFile(stem + ".json", RuleJson.Serialize(tree));
+            yield return new EmittedFile(stem + ".yaml",
+                YamlFromJson.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json"));
+
+            // A jurisdiction's histories need only its own editions' requirements: kept until its last edition.
+            jurisdiction.Add(doc with { Text = "", Outline = [], Normalizations = [], Diagnostics = [] });
+            if (i + 1 == ordered.Count || Editions.JurisdictionOf(ordered[i + 1]) != Editions.JurisdictionOf(doc))
+            {
+                foreach (var f in HistoryFileWriter.Write(MetricHistories.Build(jurisdiction), $"{options.Folder}/history"))
+                    yield return f;
+                jurisdiction.Clear();
+            }
         }
-        files.Add(new EmittedFile($"{options.Folder}/rules.schema.json", Schema));
-        files.Add(new EmittedFile($"{options.Folder}/history.schema.json", HistorySchema));
-        files.Add(new EmittedFile($"{options.Folder}/coverage.tsv", CoverageTable(Coverage(docs))));
-        files.AddRange(HistoryFileWriter.Write(MetricHistories.Build(docs), $"{options.Folder}/history"));
-        return files;
+        yield return new EmittedFile($"{options.Folder}/rules.schema.json", Schema);
+        yield return new EmittedFile($"{options.Folder}/history.schema.json", HistorySchema);
+        yield return new EmittedFile($"{options.Folder}/coverage.tsv", CoverageTable(Coverage(described, null, chains)));
     }
 
     /// <summary>For each jurisdiction and date, the editions in force. With no dates given, the dates are
     /// every day an edition starts and every day after one ends, across all jurisdictions.</summary>
-    public static IReadOnlyList<CoverageEntry> Coverage(IReadOnlyList<PolicyDocument> docs, IReadOnlyList<DateOnly>? dates = null)
+    public static IReadOnlyList<CoverageEntry> Coverage(IReadOnlyList<PolicyDocument> docs, IReadOnlyList<DateOnly>? dates = null) =>
+        Coverage(docs, dates, EditionChains.Build(docs));
+
+    /// <summary>Coverage with the chains already built. Being in force is one span of days per document, so each
+    /// document is checked only on the dates from its start to the first one it is no longer in force on.</summary>
+    public static IReadOnlyList<CoverageEntry> Coverage(IReadOnlyList<PolicyDocument> docs, IReadOnlyList<DateOnly>? dates,
+        IReadOnlyList<EditionChain> chains)
     {
-        dates ??= docs.SelectMany(d => new[] { Editions.StartOf(d), Editions.EndOf(d)?.AddDays(1) })
-            .OfType<DateOnly>().Distinct().Order().ToList();
-        var chains = EditionChains.Build(docs);
-        var jurisdictions = docs.Select(Editions.JurisdictionOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return jurisdictions.SelectMany(j => dates.Order().Select(date =>
+        var days = (dates ?? docs.SelectMany(d => new[] { Editions.StartOf(d), Editions.EndOf(d)?.AddDays(1) })
+            .OfType<DateOnly>().Distinct()).Order().ToArray();
+        var links = EditionChains.Index(chains);
+        bool InForce(PolicyDocument d, DateOnly on) =>
+            Editions.InForce(d, on) && (links.GetValueOrDefault(d.Id)?.SupersededOn is not { } from || on < from);
+
+        var entries = new List<CoverageEntry>();
+        foreach (var group in docs.GroupBy(Editions.JurisdictionOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ids = docs.Where(d => Editions.JurisdictionOf(d) == j && Editions.InForce(d, date, chains))
-                .Select(d => d.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var status = ids.Count switch { 0 => CoverageStatus.None, 1 => CoverageStatus.One, _ => CoverageStatus.Several };
-            return new CoverageEntry(j, date, status, ids);
-        })).ToList();
+            var ids = new List<string>?[days.Length];
+            foreach (var d in group.DistinctBy(d => d.Id))
+            {
+                if (Editions.IsDraft(d) || Editions.StartOf(d) is not { } start) continue;
+                for (var k = FirstOnOrAfter(days, start); k < days.Length && InForce(d, days[k]); k++)
+                    (ids[k] ??= []).Add(d.Id);
+            }
+            for (var k = 0; k < days.Length; k++)
+            {
+                var inForce = ids[k] is { } list ? list.Order(StringComparer.Ordinal).ToList() : [];
+                var status = inForce.Count switch { 0 => CoverageStatus.None, 1 => CoverageStatus.One, _ => CoverageStatus.Several };
+                entries.Add(new CoverageEntry(group.Key, days[k], status, inForce));
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>The index of the first of the sorted days on or after the date (the count when none is).</summary>
+    private static int FirstOnOrAfter(DateOnly[] days, DateOnly date)
+    {
+        var (lo, hi) = (0, days.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (days[mid] < date) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Coverage as tab-separated lines: jurisdiction, date, none|one|several, document ids.</summary>

@@ -91,6 +91,38 @@ public class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task AUserFileAtAGeneratedPathIsFoundBeforeAnyFileIsWritten()
+    {
+        var output = _dir.File("out");
+        await Run(output);
+        var manifest = File.ReadAllText(Path.Combine(output, ExtractedTree.ManifestName));
+        File.WriteAllText(Path.Combine(_corpus, "c.txt"), "第一条 集群有效期为五年。\n");
+        File.WriteAllText(Path.Combine(output, "c.json"), "the user's own c.json");
+        Assert.Equal(ExitCodes.Usage, (await Run(output)).Code);
+        // c.txt comes before c.json, but the files are checked before the first one is written.
+        Assert.False(File.Exists(Path.Combine(output, "c.txt")));
+        Assert.Equal(manifest, File.ReadAllText(Path.Combine(output, ExtractedTree.ManifestName)));
+    }
+
+    [Fact]
+    public async Task ARunRewritesOnlyTheFilesWhoseBytesChanged()
+    {
+        var output = _dir.File("out");
+        await Run(output);
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var f in Directory.GetFiles(output, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, old);
+        File.WriteAllText(Path.Combine(_corpus, "c.txt"), "第一条 集群有效期为五年。\n");
+        var (code, stdout, _) = await Run(output);
+        Assert.Equal(0, code);
+        Assert.Equal(old, File.GetLastWriteTimeUtc(Path.Combine(output, "a.json")));
+        Assert.Equal(old, File.GetLastWriteTimeUtc(Path.Combine(output, "b.txt")));
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(Path.Combine(output, "c.json")));
+        var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length - 1;
+        var written = int.Parse(System.Text.RegularExpressions.Regex.Match(stdout, @"\((\d+) written").Groups[1].Value);
+        Assert.InRange(written, 2, files - 4);
+    }
+
+    [Fact]
     public async Task ASymlinkedFolderInsideTheOutputNeverLeadsToDeletionsOutsideIt()
     {
         var output = _dir.File("out");

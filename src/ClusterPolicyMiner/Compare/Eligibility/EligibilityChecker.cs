@@ -64,8 +64,15 @@ public sealed record EligibilityReport(DateOnly On, string? ProfileName, IReadOn
 /// no criteria in force for a jurisdiction, the verdict says so and why: never eligible by default.</summary>
 public static class EligibilityChecker
 {
-    public static EligibilityReport Check(ClusterProfile profile, IReadOnlyList<PolicyDocument> docs, DateOnly on)
+    public static EligibilityReport Check(ClusterProfile profile, IReadOnlyList<PolicyDocument> docs, DateOnly on) =>
+        Check(profile, docs, d => d, on);
+
+    /// <summary>The check from the documents' whole metadata (<paramref name="described"/>; their text and
+    /// requirements may be missing): <paramref name="load"/> gives a model only for the editions in force.</summary>
+    public static EligibilityReport Check(ClusterProfile profile, IReadOnlyList<PolicyDocument> described,
+        Func<PolicyDocument, PolicyDocument> load, DateOnly on)
     {
+        var docs = described;
         var jurisdictions = docs.Select(Editions.JurisdictionOf)
             .Where(j => j != Editions.UnknownJurisdiction)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -73,12 +80,13 @@ public static class EligibilityChecker
             jurisdictions = [only];
         var chains = EditionChains.Build(docs);
         var checks = jurisdictions.Select(j => CheckJurisdiction(profile, j,
-            docs.Where(d => Editions.JurisdictionOf(d) == j).ToList(), docs, chains, on)).ToList();
+            docs.Where(d => Editions.JurisdictionOf(d) == j).ToList(), docs, chains, load, on)).ToList();
         return new EligibilityReport(on, profile.Name, checks);
     }
 
     private static DocumentCheck CheckJurisdiction(ClusterProfile profile, string jurisdiction,
-        IReadOnlyList<PolicyDocument> own, IReadOnlyList<PolicyDocument> all, IReadOnlyList<EditionChain> chains, DateOnly on)
+        IReadOnlyList<PolicyDocument> own, IReadOnlyList<PolicyDocument> all, IReadOnlyList<EditionChain> chains,
+        Func<PolicyDocument, PolicyDocument> load, DateOnly on)
     {
         DocumentCheck None(string why, PolicyDocument? doc = null, IReadOnlyList<Citation>? cited = null) =>
             new(doc?.Id, jurisdiction, doc?.Metadata.Title, Eligibility.NoCriteria, [], [], why, cited);
@@ -97,12 +105,12 @@ public static class EligibilityChecker
             return None($"no document is in force on {when} ({spans})");
         }
 
-        var withCriteria = inForce.FirstOrDefault(HasCriteria);
+        var withCriteria = inForce.Select(load).FirstOrDefault(HasCriteria);
         if (withCriteria is not null) return CheckDocument(profile, withCriteria);
 
         // Only procedural rules in force: the criteria are in a measure the notices cite; name the ones the
         // corpus lacks (by number). The national measures are the national standard, not this jurisdiction's.
-        var latest = inForce[0];
+        var latest = load(inForce[0]);
         var numbers = all.Select(d => d.Metadata.DocNumber).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var national = NationalBaseline.Default.DocNumber;
         var missing = inForce.SelectMany(d => d.Metadata.Cites)
