@@ -11,7 +11,7 @@ public sealed partial class PolicyStore
     /// failed), ordered by id, read without decompressing any model.</summary>
     public IReadOnlyList<DocumentHeader> Headers()
     {
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = """
             SELECT id, source, jurisdiction, issuer, title, doc_number, kind, status,
                    issued, published, effective, expires, edition_year, failed
@@ -37,7 +37,7 @@ public sealed partial class PolicyStore
     public IReadOnlyList<PolicyDocument> Metadata(IEnumerable<string> ids)
     {
         var list = new List<PolicyDocument>();
-        using var cmd = _db.CreateCommand();
+        using var cmd = Command();
         cmd.CommandText = "SELECT model FROM documents WHERE id = $id";
         var id = cmd.Parameters.Add("$id", SqliteType.Text);
         foreach (var wanted in ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
