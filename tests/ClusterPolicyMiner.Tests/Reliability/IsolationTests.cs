@@ -85,6 +85,22 @@ public class IsolationTests
     }
 
     [Fact]
+    public void AfterAStageIsAbandonedTheNextStageOfTheSameThreadRunsOnANewWorkerWhileTheOldOneStillRuns()
+    {
+        using var release = new ManualResetEventSlim();
+        var (_, failure) = StageGuard.Run("clean", "a", TimeSpan.FromMilliseconds(50), () =>
+        {
+            release.Wait(TimeSpan.FromSeconds(10));
+            return "late";
+        });
+        Assert.Equal(DiagnosticCode.BudgetExceeded, failure!.Code);
+        // The runaway stage holds its worker; the next stages must not queue behind it.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal("next", StageGuard.Run("structure", "b", TimeSpan.FromSeconds(5), () => "next").Value);
+        release.Set();
+    }
+
+    [Fact]
     public void AStageWithinItsBudgetReturnsItsValue()
     {
         var (value, failure) = StageGuard.Run("thresholds", null, TimeSpan.FromSeconds(30), () => "done");
