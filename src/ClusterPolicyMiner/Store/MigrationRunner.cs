@@ -29,7 +29,7 @@ internal static class MigrationRunner
         {
             PolicyStore.Exec(db, $"PRAGMA busy_timeout = {BusyMilliseconds};");
             Migrate(db);
-            PolicyStore.Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            PolicyStore.Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;");
             return db;
         }
         catch

@@ -207,8 +207,8 @@ internal static class Migrations
         // (a 64-character id per row was a third of their size); article rows keep only where an article is,
         // and FTS5 is contentless (the text is the model's, not stored a second time) over character bigrams
         // (SearchIndex; cpm_index_text is that function, registered on the connection); no foreign keys on the
-        // part tables: a document's parts are deleted by key when it is replaced. Snapshots record the site
-        // their page belongs to and its candidate template lines (hashes), and site_lines counts in how many
+        // part tables: a document's parts are deleted by key when it is replaced. pages records the site a
+        // snapshot's page belongs to and its candidate template lines (hashes), and site_lines counts in how many
         // pages of a site each line appears, so site templates are learnt from the store, not from a batch.
         // Foreign keys are on during a migration, so the old part tables are emptied into the new ones and
         // dropped before the old documents table is.
@@ -232,10 +232,12 @@ internal static class Migrations
             expires TEXT,
             edition_year INTEGER,
             normalizations TEXT NOT NULL,   -- JSON array
-            model_json TEXT NOT NULL,       -- '' since schema 3; the JSON contract of rows written before
             failed INTEGER NOT NULL DEFAULT 0,
-            model BLOB,                     -- the JSON contract, Brotli-compressed
-            pipeline TEXT
+            pipeline TEXT,
+            -- The large columns last: SQLite reads a row's columns in order, through the overflow pages of
+            -- any large value before the one asked for, so a column after the model cost a model read.
+            model_json TEXT NOT NULL,       -- '' since schema 3; the JSON contract of rows written before
+            model BLOB                      -- the JSON contract, Brotli-compressed
         );
         INSERT INTO documents_v4(id, source, format, encoding, encoding_rule, jurisdiction, issuer, title, doc_number,
             kind, status, issued, published, effective, expires, edition_year, normalizations, model_json, failed, model, pipeline)
@@ -328,9 +330,12 @@ internal static class Migrations
         ALTER TABLE duplicate_groups_v4 RENAME TO duplicate_groups;
         ALTER TABLE article_rows_v4 RENAME TO article_rows;
         ALTER TABLE articles_v4 RENAME TO articles;
-        ALTER TABLE snapshots ADD COLUMN site TEXT;        -- the site of the page (SiteTemplateLearner.SiteKey)
-        ALTER TABLE snapshots ADD COLUMN page_lines BLOB;  -- its candidate template lines: int64 hashes, ascending
-        CREATE INDEX snapshots_site ON snapshots(site) WHERE site IS NOT NULL;
+        CREATE TABLE pages (                -- snapshots that are pages of a known site
+            id TEXT PRIMARY KEY,            -- the snapshot
+            site TEXT NOT NULL,             -- SiteTemplateLearner.SiteKey
+            lines BLOB NOT NULL             -- its candidate template lines: int64 hashes, ascending
+        );
+        CREATE INDEX pages_site ON pages(site);
         CREATE TABLE site_lines (
             site TEXT NOT NULL,
             hash INTEGER NOT NULL,

@@ -63,8 +63,9 @@ public sealed partial class PolicyStore
                     ("$s", key.Site), ("$h", key.Hash), ("$n", after));
             if (before >= SiteTemplateLearner.MinDocuments != after >= SiteTemplateLearner.MinDocuments) crossed.Add(key);
         }
-        Run("UPDATE snapshots SET site = $s, page_lines = $l WHERE id = $id", tx,
-            ("$s", page.Site), ("$l", page.Site is null ? null : Pack(newHashes)), ("$id", raw.Id));
+        Run("DELETE FROM pages WHERE id = $id", tx, ("$id", raw.Id));
+        if (page.Site is not null)
+            Run("INSERT INTO pages VALUES ($id, $s, $l)", tx, ("$id", raw.Id), ("$s", page.Site), ("$l", Pack(newHashes)));
     }
 
     /// <summary>The stored documents (other than failed ones) of a site whose page holds one of
@@ -77,8 +78,7 @@ public sealed partial class PolicyStore
             var hashes = site.Select(l => l.Hash).ToHashSet();
             using var cmd = Command();
             cmd.CommandText = """
-                SELECT s.id, s.page_lines FROM snapshots s JOIN documents d ON d.id = s.id
-                WHERE s.site = $s AND s.page_lines IS NOT NULL
+                SELECT p.id, p.lines FROM pages p JOIN documents d ON d.id = p.id WHERE p.site = $s
                 """;
             cmd.Parameters.AddWithValue("$s", site.Key);
             using var r = cmd.ExecuteReader();
@@ -116,7 +116,7 @@ public sealed partial class PolicyStore
     {
         using var cmd = Command();
         cmd.Transaction = tx;
-        cmd.CommandText = "SELECT site, page_lines FROM snapshots WHERE id = $id";
+        cmd.CommandText = "SELECT site, lines FROM pages WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         if (!r.Read() || r.IsDBNull(0) || r.IsDBNull(1)) return (null, []);

@@ -143,4 +143,20 @@ public class ScaleStoreTests
         Assert.Equal([1UL], Assert.Single(store.Signatures()).MinHash);
         Assert.Equal(1, Scalar(db, "SELECT COUNT(*) FROM outline_nodes"));
     }
+
+    [Fact]
+    public void TheModelIsTheLastColumnOfADocumentSoReadingItsStateReadsNoModel()
+    {
+        using var dir = new TempFolder();
+        var db = dir.File("a.db");
+        using (PolicyStore.Open(db)) { }
+        using var c = new SqliteConnection($"Data Source={db};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name FROM pragma_table_info('documents') ORDER BY cid DESC LIMIT 2";
+        using var r = cmd.ExecuteReader();
+        var last = new List<string>();
+        while (r.Read()) last.Add(r.GetString(0));
+        Assert.Equal(["model", "model_json"], last);
+    }
 }
