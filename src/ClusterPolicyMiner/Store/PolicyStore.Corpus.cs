@@ -15,7 +15,7 @@ public sealed partial class PolicyStore
         cmd.CommandText = """
             SELECT id, source, jurisdiction, issuer, title, doc_number, kind, status,
                    issued, published, effective, expires, edition_year, failed
-            FROM documents ORDER BY id
+            FROM documents ORDER BY doc
             """;
         using var r = cmd.ExecuteReader();
         var list = new List<DocumentHeader>();
@@ -28,6 +28,8 @@ public sealed partial class PolicyStore
                 Day(r, 8), Day(r, 9), Day(r, 10), Day(r, 11), null, r.IsDBNull(12) ? null : r.GetInt32(12), []);
             list.Add(new DocumentHeader(r.GetString(0), r.GetString(1), m, !r.IsDBNull(13) && r.GetInt64(13) != 0));
         }
+        // Read in key order, the file's (by id it was a random page per document), sorted by id here.
+        list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return list;
     }
 
