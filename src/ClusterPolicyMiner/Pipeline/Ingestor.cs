@@ -149,9 +149,10 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                     if (loadSkipped && (first.Doc ?? store.Load(id)) is { } stored) kept.Add(stored);
                 }
                 results.Add(result);
-                Step();
             }
         });
+        // Counted once the batch is written: a batch written again must not count its inputs twice.
+        foreach (var _ in inputs) Step();
 
         // Should the store fail now (a full disk), what was stored above stays stored and is reported as such.
         IReadOnlyList<DuplicateGroup> groups;
