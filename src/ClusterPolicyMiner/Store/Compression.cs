@@ -7,7 +7,7 @@ namespace ClusterPolicyMiner.Store;
 /// quality and window, so the same input gives the same stored bytes.</summary>
 internal static class Compression
 {
-    private const int Quality = 5, Window = 22;
+    private const int Quality = 3, Window = 22;
 
     public static byte[] Pack(ReadOnlySpan<byte> data)
     {

@@ -109,6 +109,8 @@ internal static class MigrationRunner
         PolicyStore.Exec(db, "SELECT 1", tx);
         // Migrations may rebuild the full-text index, whose text is made here, not in SQL.
         db.CreateFunction("cpm_index_text", (string body) => SearchIndex.IndexText(body), isDeterministic: true);
+        var articles = new StoredArticles();
+        db.CreateFunction("cpm_article_index_text", (long doc, byte[]? model, string modelJson, long ordinal) => articles.IndexText(doc, model, modelJson, ordinal));
         for (var i = Version(db, tx); i < Migrations.Steps.Count; i++)
         {
             PolicyStore.Exec(db, Migrations.Steps[i], tx);

@@ -343,5 +343,15 @@ internal static class Migrations
             PRIMARY KEY (site, hash)
         ) WITHOUT ROWID;
         """,
+        // 5: the search index keeps no positions and is given each article's distinct bigrams, upper-cased
+        // (SearchIndex); it holds no text, so it is rebuilt from the articles of the stored models.
+        """
+        DROP TABLE articles;
+        CREATE VIRTUAL TABLE articles USING fts5(body, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
+        INSERT INTO articles(rowid, body)
+            SELECT a.id, cpm_article_index_text(a.doc, d.model, d.model_json, row_number() OVER (PARTITION BY a.doc ORDER BY a.id) - 1)
+            FROM article_rows a JOIN documents d ON d.doc = a.doc
+            ORDER BY a.doc, a.id;
+        """,
     ];
 }

@@ -77,7 +77,7 @@ public class ScaleStoreTests
                 INSERT INTO articles(document_id, path, body) VALUES ($id, '第一条', $text);
             """, raw, doc);
         using var store = PolicyStore.Open(db);
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(Migrations.Steps.Count, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
         Assert.Equal("abc"u8.ToArray(), store.LoadSnapshot(raw.Id));
         Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
@@ -106,13 +106,66 @@ public class ScaleStoreTests
     }
 
     [Fact]
-    public void TheIndexIsGivenTheBigramsOfEachRunOfLettersAndDigits()
+    public void TheIndexIsGivenTheDistinctUpperCasedBigramsOfEachRunOfLettersAndDigits()
     {
-        Assert.Equal("产业 业集 集群 20 02 24 4年 A ", SearchIndex.IndexText("产业集群，2024年（A）"));
-        Assert.Equal("\"产业 业集 集群\"", SearchIndex.Match("产业集群"));
-        Assert.Equal("\"集群\" AND \"20 02 24\"", SearchIndex.Match("集群 2024"));
+        Assert.Equal("产业 业集 集群 20 02 24 4年 ", SearchIndex.IndexText("产业集群，2024年（A）"));
+        Assert.Equal("集群 群集 ", SearchIndex.IndexText("集群集群集"));
+        Assert.Equal("AB BÉ ", SearchIndex.IndexText("abé Ab"));
+        Assert.Equal("\"产业\" AND \"业集\" AND \"集群\"", SearchIndex.Match("产业集群"));
+        // A run of one character has no bigram: the text check settles it.
+        Assert.Equal("\"集群\" AND \"20\" AND \"02\" AND \"24\"", SearchIndex.Match("集群 2024 年"));
         Assert.Null(SearchIndex.Match("集"));
+        Assert.Null(SearchIndex.Match("集 群"));
         Assert.Null(SearchIndex.Match("，。"));
+    }
+
+    [Fact]
+    public void SearchIgnoresCaseAsTheTextCheckDoesAndFindsAOneCharacterRunInsideALongerOne()
+    {
+        using var dir = new TempFolder();
+        using var store = PolicyStore.Open(dir.File("a.db"));
+        var a = new RawDocument("a.txt", "a"u8.ToArray());
+        store.Save(a, Doc(a, "第一条 推进5G和Wi-Fi应用，年产值达到10亿元。"));
+        Assert.Single(store.Search("5g"));
+        Assert.Single(store.Search("WI-FI"));
+        Assert.Single(store.Search("产值达到10"));
+        Assert.Single(store.Search("年产值"));
+    }
+
+    [Fact]
+    public void AStoreOfTheFourthSchemaGetsItsSearchIndexRebuiltFromTheStoredModels()
+    {
+        using var dir = new TempFolder();
+        var db = dir.File("v4.db");
+        var raw = new RawDocument("a.txt", "abc"u8.ToArray());
+        var doc = Models.Document(raw, "第一条 支持集群参与一带一路建设。第二条 鼓励数字化转型。",
+            [Models.Article(1, "第一条", 0, 17), Models.Article(2, "第二条", 17, 29)], PolicyMetadata.Empty, []);
+        using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            c.Open();
+            c.CreateFunction("cpm_index_text", (string body) => SearchIndex.IndexText(body));
+            using var cmd = c.CreateCommand();
+            // As schema 4 wrote it: article rows in SearchUnits order, the index with positions and phrase bigrams.
+            cmd.CommandText = string.Concat(Migrations.Steps.Take(4)) + """
+                PRAGMA user_version = 4;
+                INSERT INTO snapshots(id, size, http_charset, bytes, stored_at, compressed) VALUES ($id, 3, NULL, X'616263', '2024-01-01T00:00:00Z', 0);
+                INSERT INTO documents(id, source, format, encoding, encoding_rule, normalizations, model_json, model, pipeline, failed)
+                    VALUES ($id, 'a.txt', 'txt', 'utf-8', 'bom', '[]', '', $model, 'old', 0);
+                INSERT INTO article_rows(doc, path) VALUES (1, '第一条');
+                INSERT INTO articles(rowid, body) VALUES (last_insert_rowid(), '支持 持集 集群');
+                INSERT INTO article_rows(doc, path) VALUES (1, '第二条');
+                INSERT INTO articles(rowid, body) VALUES (last_insert_rowid(), '鼓励 励数 数字');
+                """;
+            cmd.Parameters.AddWithValue("$id", raw.Id);
+            cmd.Parameters.AddWithValue("$model", Compression.PackText(ClusterPolicyMiner.Emit.PolicyJson.Write(doc)));
+            cmd.ExecuteNonQuery();
+        }
+        using var store = PolicyStore.Open(db);
+        Assert.Equal(Migrations.Steps.Count, store.SchemaVersion);
+        Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
+        Assert.Equal("第二条", Assert.Single(store.Search("数字化转型")).Path);
+        Assert.Empty(store.Search("集群数字"));
+        Assert.Equal(2, Scalar(db, "SELECT COUNT(*) FROM articles WHERE articles MATCH '\"集群\" OR \"转型\"'"));
     }
 
     [Fact]
@@ -135,7 +188,7 @@ public class ScaleStoreTests
                 INSERT INTO article_rows(document_id, path, body) VALUES ($id, '第一条', $text);
             """, raw, doc);
         using var store = PolicyStore.Open(db);
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(Migrations.Steps.Count, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
         Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
         Assert.Equal("old", store.State(raw.Id)!.Pipeline);
