@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace ClusterPolicyMiner.Cli;
 
 /// <summary>The process's standard input, opened on first use: creating <see cref="Console.In"/> costs about
@@ -16,4 +18,14 @@ internal sealed class ConsoleInput : TextReader
     public override string ReadToEnd() => In.ReadToEnd();
     public override Task<string?> ReadLineAsync() => In.ReadLineAsync();
     public override Task<string> ReadToEndAsync() => In.ReadToEndAsync();
+
+    /// <summary>Whether a command reads and writes the process's own UTF-8 console, so that it may take the
+    /// bytes without the console's reader and writer (tests, and a console in another encoding, go through them).</summary>
+    public static bool IsUtf8Console(CliContext ctx) =>
+        ctx.In is ConsoleInput && ReferenceEquals(ctx.Out, Console.Out)
+        && Console.InputEncoding.CodePage == 65001 && Console.OutputEncoding.CodePage == 65001;
+
+    /// <summary>Standard input as a file stream: seekable when it is a regular file (<c>cpm normalize &lt; notice.txt</c>),
+    /// so that a command may read it twice.</summary>
+    public static FileStream OpenFile() => new(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 0);
 }

@@ -20,7 +20,7 @@ internal static class ConvertCommand
             ChunkConversion convert = chunk => converter.Convert(chunk, buffers);
             // On the process's own UTF-8 console the bytes go straight through (no reader or writer between);
             // otherwise (tests, a console in another encoding) through the context's reader and writer.
-            if (IsUtf8Console(ctx))
+            if (ConsoleInput.IsUtf8Console(ctx))
             {
                 using var stdin = Console.OpenStandardInput();
                 using var stdout = Console.OpenStandardOutput();
@@ -31,8 +31,4 @@ internal static class ConvertCommand
         });
         return cmd;
     }
-
-    private static bool IsUtf8Console(CliContext ctx) =>
-        ctx.In is ConsoleInput && ReferenceEquals(ctx.Out, Console.Out)
-        && Console.InputEncoding.CodePage == 65001 && Console.OutputEncoding.CodePage == 65001;
 }

@@ -186,7 +186,14 @@ internal static partial class LineLayout
     public static IReadOnlyList<string> WrappedLines(IReadOnlyList<string> lines)
     {
         var wrapWidth = HardWrapWidth(lines);
-        if (wrapWidth is { } width && RunningLines(lines, width) is { Count: > 0 } running)
+        return WrappedLines(lines, wrapWidth, wrapWidth is { } width ? RunningLines(lines, width) : []);
+    }
+
+    /// <summary><c>wrapped-lines</c> with the two facts it reads from the whole text given: the hard-wrap
+    /// width and the running lines (see <see cref="LayoutFacts"/>).</summary>
+    public static IReadOnlyList<string> WrappedLines(IReadOnlyList<string> lines, int? wrapWidth, IReadOnlySet<string> running)
+    {
+        if (wrapWidth is not null && running.Count > 0)
             lines = WithoutRunningLines(lines, running);
         List<string>? result = null;
         for (var n = 0; n < lines.Count; n++)
@@ -228,7 +235,7 @@ internal static partial class LineLayout
 
     /// <summary>Drops the running lines and the blank lines and page breaks around them, so that the halves
     /// of a paragraph they cut meet again.</summary>
-    private static List<string> WithoutRunningLines(IReadOnlyList<string> lines, HashSet<string> running)
+    private static List<string> WithoutRunningLines(IReadOnlyList<string> lines, IReadOnlySet<string> running)
     {
         var drop = new bool[lines.Count];
         static bool Gap(string l) => l.Length == 0 || l == "\f";
@@ -242,7 +249,7 @@ internal static partial class LineLayout
         return [.. lines.Where((_, i) => !drop[i])];
     }
 
-    private static string RunningKey(string line) => Digits().Replace(line, "#");
+    internal static string RunningKey(string line) => Digits().Replace(line, "#");
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();

@@ -37,15 +37,30 @@ public static class Normalizer
         var converter = OpenCcConverter.Get(options.OpenCcConfig);
         var fired = new List<string>();
 
-        text = Step(fired, "width", text, CharacterSteps.Width);
-        text = Step(fired, "pinyin-annotations", text,
-            t => CharacterSteps.PinyinAnnotations(t, acrossLineBreak: !options.CharactersOnly));
+        text = Characters(fired, text, options);
         if (!options.CharactersOnly)
-            text = Layout(fired, text);
-        text = Step(fired, converter.Config, text, t => ToFixpoint(converter, t));
-        text = Step(fired, "doc-number-brackets", text, CharacterSteps.DocNumberBrackets);
+            text = Join(LinesStep(fired, "wrapped-lines", LayoutLines(fired, text), LineLayout.WrappedLines));
+        text = Finish(fired, converter, text);
         return new NormalizeResult(text, fired);
     }
+
+    /// <summary>The character steps that go before the layout: widths and pinyin marks.</summary>
+    internal static string Characters(List<string> fired, string text, NormalizeOptions options)
+    {
+        text = Step(fired, "width", text, CharacterSteps.Width);
+        return Step(fired, "pinyin-annotations", text,
+            t => CharacterSteps.PinyinAnnotations(t, acrossLineBreak: !options.CharactersOnly));
+    }
+
+    /// <summary>The steps that go after the layout: T→S and document-number brackets.</summary>
+    internal static string Finish(List<string> fired, OpenCcConverter converter, string text)
+    {
+        text = Step(fired, converter.Config, text, t => ToFixpoint(converter, t));
+        return Step(fired, "doc-number-brackets", text, CharacterSteps.DocNumberBrackets);
+    }
+
+    /// <summary>The layout's text: its lines joined, ending with a line break when there is any.</summary>
+    internal static string Join(IReadOnlyList<string> lines) => lines.Count == 0 ? "" : string.Join('\n', lines) + "\n";
 
     /// <summary>OpenCC's t2s is not idempotent on its own dictionaries (TSCharacters maps 薴 to 苧 and 苧 to
     /// 苎), so the normaliser converts until nothing changes; it stops after a few passes whatever happens.</summary>
@@ -60,7 +75,9 @@ public static class Normalizer
         return text;
     }
 
-    private static string Layout(List<string> fired, string text)
+    /// <summary>The layout steps up to <c>wrapped-lines</c>, the one step that reads facts from the whole text
+    /// (<see cref="LayoutFacts"/>); each of these decides from one line alone.</summary>
+    internal static IReadOnlyList<string> LayoutLines(List<string> fired, string text)
     {
         text = Step(fired, "special-spaces", text, LineLayout.SpecialSpaces);
         var original = LineLayout.Lines(text);
@@ -69,9 +86,7 @@ public static class Normalizer
         if (text.Contains('\r') || !lines.SequenceEqual(original, StringComparer.Ordinal)) fired.Add("line-whitespace");
         lines = LinesStep(fired, "flattened-paragraphs", lines, LineLayout.FlattenedParagraphs);
         lines = LinesStep(fired, "cjk-spacing", lines, LineLayout.CjkSpacing);
-        lines = LinesStep(fired, "number-unit-spacing", lines, LineLayout.NumberUnitSpacing);
-        lines = LinesStep(fired, "wrapped-lines", lines, LineLayout.WrappedLines);
-        return lines.Count == 0 ? "" : string.Join('\n', lines) + "\n";
+        return LinesStep(fired, "number-unit-spacing", lines, LineLayout.NumberUnitSpacing);
     }
 
     private static string Step(List<string> fired, string name, string text, Func<string, string> step)
