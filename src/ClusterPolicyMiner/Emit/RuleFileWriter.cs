@@ -47,8 +47,8 @@ public static class RuleFileWriter
         relativePath.StartsWith(folder + "/history/", StringComparison.Ordinal);
 
     /// <summary>The rule files streamed: <paramref name="described"/> carries each document's whole metadata (its
-    /// text, outline and requirements may be missing), <paramref name="load"/> gives the whole model, one at a
-    /// time in edition order; a jurisdiction's history files follow its rule files, the schemas and the coverage
+    /// text, outline and requirements may be missing), <paramref name="load"/> gives the whole model or its
+    /// <see cref="RuleSummary"/> (the same files come of both), one at a time in edition order; a jurisdiction's history files follow its rule files, the schemas and the coverage
     /// come last.</summary>
     public static IEnumerable<EmittedFile> Write(IReadOnlyList<PolicyDocument> described, Func<PolicyDocument, PolicyDocument> load,
         RuleFileOptions? options = null)

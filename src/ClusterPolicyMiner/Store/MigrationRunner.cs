@@ -109,6 +109,9 @@ internal static class MigrationRunner
         PolicyStore.Exec(db, "SELECT 1", tx);
         // Migrations may rebuild the full-text index, whose text is made here, not in SQL.
         db.CreateFunction("cpm_index_text", (string body) => SearchIndex.IndexText(body), isDeterministic: true);
+        // And the rule summaries of stored documents, from their models.
+        db.CreateFunction("cpm_rule_summary", (byte[]? model, string json) =>
+            Emit.RuleSummary.FromModelJson(model is null ? json : Compression.UnpackText(model)), isDeterministic: true);
         for (var i = Version(db, tx); i < Migrations.Steps.Count; i++)
         {
             PolicyStore.Exec(db, Migrations.Steps[i], tx);

@@ -77,7 +77,7 @@ public class ScaleStoreTests
                 INSERT INTO articles(document_id, path, body) VALUES ($id, '第一条', $text);
             """, raw, doc);
         using var store = PolicyStore.Open(db);
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(Migrations.Steps.Count, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
         Assert.Equal("abc"u8.ToArray(), store.LoadSnapshot(raw.Id));
         Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
@@ -135,7 +135,7 @@ public class ScaleStoreTests
                 INSERT INTO article_rows(document_id, path, body) VALUES ($id, '第一条', $text);
             """, raw, doc);
         using var store = PolicyStore.Open(db);
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(Migrations.Steps.Count, store.SchemaVersion);
         Assert.Equal(ClusterPolicyMiner.Emit.PolicyJson.Write(doc), ClusterPolicyMiner.Emit.PolicyJson.Write(store.Load(raw.Id)!));
         Assert.Equal("第一条", Assert.Single(store.Search("一带一路")).Path);
         Assert.Equal("old", store.State(raw.Id)!.Pipeline);
