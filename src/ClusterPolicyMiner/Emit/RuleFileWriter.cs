@@ -68,7 +68,7 @@ public static class RuleFileWriter
             var tree = RuleJson.Build(doc, FormatVersion, links.GetValueOrDefault(doc.Id));
             yield return new EmittedFile(stem + ".json", RuleJson.Serialize(tree));
             yield return new EmittedFile(stem + ".yaml",
-                YamlFromJson.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json"));
+                YamlText.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json"));
 
             // A jurisdiction's histories need only its own editions' requirements: kept until its last edition.
             jurisdiction.Add(doc with { Text = "", Outline = [], Normalizations = [], Diagnostics = [] });

@@ -111,7 +111,7 @@ internal static class MigrationRunner
         db.CreateFunction("cpm_index_text", (string body) => SearchIndex.IndexText(body), isDeterministic: true);
         // And the rule summaries of stored documents, from their models.
         db.CreateFunction("cpm_rule_summary", (byte[]? model, string json) =>
-            Emit.RuleSummary.FromModelJson(model is null ? json : Compression.UnpackText(model)), isDeterministic: true);
+            Compression.PackText(Emit.RuleSummary.FromModelJson(model is null ? json : Compression.UnpackText(model))), isDeterministic: true);
         for (var i = Version(db, tx); i < Migrations.Steps.Count; i++)
         {
             PolicyStore.Exec(db, Migrations.Steps[i], tx);

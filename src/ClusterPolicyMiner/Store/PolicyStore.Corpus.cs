@@ -46,10 +46,23 @@ public sealed partial class PolicyStore
         while (r.Read())
         {
             if (!wanted.Contains(r.GetString(0))) continue;
-            list.Add(Emit.PolicyJson.ReadMetadata(System.Text.Encoding.UTF8.GetBytes(r.GetString(1))));
+            list.Add(Emit.PolicyJson.ReadMetadata(MetadataPart(Compression.Unpack((byte[])r.GetValue(1)))));
         }
         list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return list;
+    }
+
+    private static readonly byte[] TextKey = ",\"text\":"u8.ToArray();
+
+    /// <summary>The part of a summary's JSON before its text (identity and metadata, in the contract's order), closed
+    /// as an object: its requirements are not parsed. In unindented JSON a quote inside a value is escaped, so the
+    /// first <c>,"text":</c> is the document's own key; the whole summary is given when there is none.</summary>
+    private static ReadOnlyMemory<byte> MetadataPart(byte[] json)
+    {
+        var at = json.AsSpan().IndexOf(TextKey);
+        if (at < 0) return json;
+        json[at] = (byte)'}';
+        return json.AsMemory(0, at + 1);
     }
 
     /// <summary>The rule summary of a document (<see cref="Emit.RuleSummary"/>: its identity, metadata and
@@ -59,7 +72,7 @@ public sealed partial class PolicyStore
         using var cmd = Command();
         cmd.CommandText = "SELECT s.summary FROM documents d JOIN rule_summaries s ON s.doc = d.doc WHERE d.id = $id";
         cmd.Parameters.AddWithValue("$id", id);
-        return cmd.ExecuteScalar() is string json ? Emit.RuleSummary.Read(json) : null;
+        return cmd.ExecuteScalar() is byte[] packed ? Emit.RuleSummary.Read(Compression.UnpackText(packed)) : null;
     }
 
     /// <summary>The stored documents as a corpus view: every header, and each model loaded when asked for.</summary>

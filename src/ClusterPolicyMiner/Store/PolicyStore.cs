@@ -203,7 +203,7 @@ public sealed partial class PolicyStore : IDisposable
             ("$model", Compression.PackText(PolicyJson.Write(doc))), ("$pipeline", pipelineVersion),
             ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
         var key = DocKey(doc.Id, tx)!.Value;
-        Run("INSERT INTO rule_summaries VALUES ($doc, $summary)", tx, ("$doc", key), ("$summary", RuleSummary.Write(doc)));
+        Run("INSERT INTO rule_summaries VALUES ($doc, $summary)", tx, ("$doc", key), ("$summary", Compression.PackText(RuleSummary.Write(doc))));
 
         for (var i = 0; i < doc.Diagnostics.Count; i++)
         {
