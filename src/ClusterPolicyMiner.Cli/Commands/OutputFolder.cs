@@ -60,8 +60,16 @@ internal static class OutputFolder
         var manifestPath = Path.Combine(root, ExtractedTree.ManifestName);
         var previous = ReadManifest(root, manifestPath);
         var owned = previous.ToHashSet(StringComparer.Ordinal);
+        // One buffer for every file's bytes: a new array per file put each large one on the large-object heap.
+        var buffer = new byte[1 << 16];
+        ReadOnlySpan<byte> Encoded(string content)
+        {
+            var count = Utf8.GetMaxByteCount(content.Length) <= buffer.Length ? -1 : Utf8.GetByteCount(content);
+            if (count > buffer.Length) buffer = new byte[Math.Max(count, buffer.Length * 2)];
+            return buffer.AsSpan(0, Utf8.GetBytes(content, buffer));
+        }
         if (HoldsForeign(root, owned))
-            foreach (var f in files) Planned(root, f.RelativePath, Utf8.GetBytes(f.Content), owned);
+            foreach (var f in files) Planned(root, f.RelativePath, Encoded(f.Content), owned);
 
         // The manifest lists the old files and, before each new file is written, that file too, so that a run
         // killed half-way leaves every file it wrote listed; the last step narrows it to what this run made.
@@ -74,7 +82,7 @@ internal static class OutputFolder
             foreach (var f in files)
             {
                 var rel = f.RelativePath.Replace('\\', '/');
-                var bytes = Utf8.GetBytes(f.Content);
+                var bytes = Encoded(f.Content);
                 if (!sizes.TryAdd(rel, bytes.Length))
                     throw new InvalidOperationException($"{rel}: produced twice for one output folder");
                 if (!Planned(root, rel, bytes, owned)) continue;
@@ -113,7 +121,7 @@ internal static class OutputFolder
 
     /// <summary>Checks one generated path: true when it must be written, false when the file in place already
     /// holds these bytes (it is then cpm's); refuses links on the way and a different file cpm did not write.</summary>
-    private static bool Planned(string root, string rel, byte[] bytes, HashSet<string> owned)
+    private static bool Planned(string root, string rel, ReadOnlySpan<byte> bytes, HashSet<string> owned)
     {
         RefuseLinks(root, rel);
         var path = Path.Combine(root, rel);
@@ -135,14 +143,14 @@ internal static class OutputFolder
         return true;
     }
 
-    private static bool SameBytes(string path, byte[] bytes)
+    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes)
     {
         using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[Math.Min(bytes.Length, 1 << 16)];
         for (var offset = 0; offset < bytes.Length;)
         {
             var n = s.Read(buffer, 0, Math.Min(buffer.Length, bytes.Length - offset));
-            if (n <= 0 || !buffer.AsSpan(0, n).SequenceEqual(bytes.AsSpan(offset, n))) return false;
+            if (n <= 0 || !buffer.AsSpan(0, n).SequenceEqual(bytes.Slice(offset, n))) return false;
             offset += n;
         }
         return s.Read(buffer, 0, Math.Min(buffer.Length, 1)) <= 0;
@@ -230,7 +238,7 @@ internal static class OutputFolder
     }
 
     /// <summary>Writes a sibling temporary file (never through an existing link) and moves it in place.</summary>
-    private static void WriteAtomically(string path, byte[] bytes)
+    private static void WriteAtomically(string path, ReadOnlySpan<byte> bytes)
     {
         var tmp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".cpm-tmp");
         if (File.Exists(tmp) || new FileInfo(tmp).LinkTarget is not null) File.Delete(tmp);

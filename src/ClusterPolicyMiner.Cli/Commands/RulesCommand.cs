@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClusterPolicyMiner.Compare;
 using ClusterPolicyMiner.Emit;
+using ClusterPolicyMiner.Model;
 using ClusterPolicyMiner.Store;
 
 namespace ClusterPolicyMiner.Cli.Commands;
@@ -17,13 +18,16 @@ internal static class RulesCommand
         {
             using var store = Stored.Open(ctx, p);
             var view = Stored.View(store);
-            // The whole metadata of every document (its programme, citations and validity are in its model only),
-            // then the rule files, each model loaded when its files are written: never all models at once.
+            // The whole metadata of every document, then the rule files, each document's rule summary read when
+            // its files are written: no model is loaded, and never all summaries at once.
             var headerOf = view.Headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
             var described = store.Metadata(headerOf.Keys).Select(d => d with { Source = headerOf[d.Id].Source }).ToList();
             var root = p.GetValue(output)!;
             var written = new List<string>();
-            foreach (var f in RuleFileWriter.Write(described, d => view.Load(headerOf[d.Id])))
+            PolicyDocument Summary(PolicyDocument d) =>
+                (store.SummaryOf(d.Id) ?? throw new InvalidOperationException($"document {d.Id} has no rule summary"))
+                with { Source = headerOf[d.Id].Source };
+            foreach (var f in RuleFileWriter.Write(described, Summary))
             {
                 // A file that already holds these bytes is left alone: a re-run rewrites only what changed.
                 OutputFolder.WriteIfChanged(Path.Combine(root, f.RelativePath), f.Content);

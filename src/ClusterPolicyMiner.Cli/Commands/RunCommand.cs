@@ -54,7 +54,7 @@ internal static class RunOutputs
         var headers = results.Where(r => r.Id is not null && r.Status != IngestResult.Failed)
             .Select(r => stored.GetValueOrDefault(r.Id!) is { } h ? h with { Source = r.Source } : null)
             .OfType<Compare.DocumentHeader>().ToList();
-        var view = new Compare.CorpusView(headers, h => store.Load(h.Id));
+        var view = new Compare.CorpusView(headers, h => store.Load(h.Id)) { Summaries = h => store.SummaryOf(h.Id) };
         var (written, removed, sizes) = OutputFolder.Sync(outDir, CorpusOutputs.Stream(view, groups), corpusDir);
         var recorded = sizes.ToDictionary(kv => kv.Key, kv => kv.Value);
         // The manifest too: a run must rewrite it when it was edited since.

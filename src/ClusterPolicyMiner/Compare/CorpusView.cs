@@ -43,6 +43,10 @@ public sealed class CorpusView
 
     public IReadOnlyList<DocumentHeader> Headers { get; }
 
+    /// <summary>Where the rule summary of a header comes from (the store keeps one per document); null when the
+    /// view has none, and the summaries are then made from the models.</summary>
+    public Func<DocumentHeader, PolicyDocument?>? Summaries { get; init; }
+
     /// <summary>The model of a header (its source set to the header's); throws when it is gone.</summary>
     public PolicyDocument Load(DocumentHeader header) =>
         _load(header) is { } d ? (d.Source == header.Source ? d : d with { Source = header.Source })

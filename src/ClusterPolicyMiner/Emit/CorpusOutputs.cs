@@ -16,8 +16,9 @@ public static class CorpusOutputs
         [.. Stream(CorpusView.Of(docs), groups).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
     /// <summary>The outputs produced one by one, each path once, in no particular order: the models are loaded
-    /// through the view twice (once for the per-document files, once for the rule files) and a few more times
-    /// for the report, and never held all at once.</summary>
+    /// through the view once for the per-document files and a few more times for the report, the rule files
+    /// are written from the view's rule summaries (from the models again when it has none), and neither is
+    /// ever held all at once.</summary>
     public static IEnumerable<EmittedFile> Stream(CorpusView view, IReadOnlyList<DuplicateGroup> groups)
     {
         var ok = view.Headers.Where(h => !h.Failed).ToList();
@@ -42,7 +43,14 @@ public static class CorpusOutputs
         var hidden = groups.SelectMany(g => g.MemberIds.Where(m => m != g.CanonicalId)).ToHashSet(StringComparer.Ordinal);
         var distinct = described.Values.Where(d => !hidden.Contains(d.Id)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
 
-        foreach (var f in RuleFileWriter.Write(distinct, Load)) yield return f;
+        // The rule files from the store's rule summaries when it keeps them: no second load of every model.
+        PolicyDocument Summary(PolicyDocument d)
+        {
+            var h = headerOf[d.Id];
+            var s = view.Summaries?.Invoke(h) ?? RuleSummary.Of(view.Load(h));
+            return s.Source == h.Source ? s : s with { Source = h.Source };
+        }
+        foreach (var f in RuleFileWriter.Write(distinct, Summary)) yield return f;
         // The report compares final texts against the national baseline: drafts have rule files but no place in it.
         var finals = distinct.Where(d => !Editions.IsDraft(d)).ToList();
         foreach (var f in ReportWriter.Write(Report(finals, Load))) yield return f;

@@ -31,7 +31,7 @@ public static class HistoryFileWriter
             var tree = Tree(h);
             files.Add(new EmittedFile(stem + ".json", RuleJson.Serialize(tree)));
             files.Add(new EmittedFile(stem + ".yaml",
-                YamlFromJson.Write(tree, $"ClusterPolicyMiner history file, format {FormatVersion}: each criterion's value from each date on")));
+                YamlText.Write(tree, $"ClusterPolicyMiner history file, format {FormatVersion}: each criterion's value from each date on")));
         }
         return files;
     }

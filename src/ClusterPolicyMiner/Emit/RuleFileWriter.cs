@@ -47,8 +47,8 @@ public static class RuleFileWriter
         relativePath.StartsWith(folder + "/history/", StringComparison.Ordinal);
 
     /// <summary>The rule files streamed: <paramref name="described"/> carries each document's whole metadata (its
-    /// text, outline and requirements may be missing), <paramref name="load"/> gives the whole model, one at a
-    /// time in edition order; a jurisdiction's history files follow its rule files, the schemas and the coverage
+    /// text, outline and requirements may be missing), <paramref name="load"/> gives the whole model or its
+    /// <see cref="RuleSummary"/> (the same files come of both), one at a time in edition order; a jurisdiction's history files follow its rule files, the schemas and the coverage
     /// come last.</summary>
     public static IEnumerable<EmittedFile> Write(IReadOnlyList<PolicyDocument> described, Func<PolicyDocument, PolicyDocument> load,
         RuleFileOptions? options = null)
@@ -68,7 +68,7 @@ public static class RuleFileWriter
             var tree = RuleJson.Build(doc, FormatVersion, links.GetValueOrDefault(doc.Id));
             yield return new EmittedFile(stem + ".json", RuleJson.Serialize(tree));
             yield return new EmittedFile(stem + ".yaml",
-                YamlFromJson.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json"));
+                YamlText.Write(tree, $"ClusterPolicyMiner rule file, format {FormatVersion}; schema: rules.schema.json"));
 
             // A jurisdiction's histories need only its own editions' requirements: kept until its last edition.
             jurisdiction.Add(doc with { Text = "", Outline = [], Normalizations = [], Diagnostics = [] });

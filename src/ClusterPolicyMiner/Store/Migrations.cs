@@ -353,5 +353,16 @@ internal static class Migrations
             FROM article_rows a JOIN documents d ON d.doc = a.doc
             ORDER BY a.doc, a.id;
         """,
+        // 6: rule summaries: what the rule files, histories and coverage read of a document (Emit.RuleSummary: the
+        // model's JSON contract without text, outline, normalisations and diagnostics, spans in code points), so
+        // that cpm rules reads no model; filled for the stored documents from their models (cpm_rule_summary,
+        // registered on the connection). A table of its own: a column after the model would be read through it.
+        """
+        CREATE TABLE rule_summaries (
+            doc INTEGER PRIMARY KEY,        -- documents.doc
+            summary BLOB NOT NULL           -- its JSON, Brotli-compressed (a fifth of its size)
+        );
+        INSERT INTO rule_summaries SELECT doc, cpm_rule_summary(model, model_json) FROM documents ORDER BY doc;
+        """,
     ];
 }

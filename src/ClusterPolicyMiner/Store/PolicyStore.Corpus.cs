@@ -33,33 +33,50 @@ public sealed partial class PolicyStore
         return list;
     }
 
-    /// <summary>The identity and whole metadata of the documents, ordered by id (its programme, citations and validity are in
-    /// its model only), read from each model without its text, outline or requirements. The models are
-    /// decompressed one at a time and never all held.</summary>
+    /// <summary>The identity and whole metadata of the documents, ordered by id (its programme, citations and
+    /// validity are in its model only), read from their rule summaries: no model is decompressed or parsed.</summary>
     public IReadOnlyList<PolicyDocument> Metadata(IEnumerable<string> ids)
     {
-        var list = new List<PolicyDocument>();
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var list = new List<PolicyDocument>(wanted.Count);
         using var cmd = Command();
-        cmd.CommandText = "SELECT model FROM documents WHERE id = $id";
-        var id = cmd.Parameters.Add("$id", SqliteType.Text);
-        foreach (var wanted in ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // In the file's key order (by id it would be a random page per document), sorted by id here.
+        cmd.CommandText = "SELECT d.id, s.summary FROM rule_summaries s JOIN documents d ON d.doc = s.doc ORDER BY s.doc";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
         {
-            id.Value = wanted;
-            byte[]? packed = null;
-            using (var r = cmd.ExecuteReader())
-            {
-                if (!r.Read()) continue;
-                if (!r.IsDBNull(0)) packed = (byte[])r.GetValue(0);
-            }
-            // A model kept the older way is read whole.
-            if (packed is not null) list.Add(Emit.PolicyJson.ReadMetadata(Compression.Unpack(packed)));
-            else if (Load(wanted) is { } d) list.Add(DocumentHeader.MetadataOf(d));
+            if (!wanted.Contains(r.GetString(0))) continue;
+            list.Add(Emit.PolicyJson.ReadMetadata(MetadataPart(Compression.Unpack((byte[])r.GetValue(1)))));
         }
+        list.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return list;
     }
 
+    private static readonly byte[] TextKey = ",\"text\":"u8.ToArray();
+
+    /// <summary>The part of a summary's JSON before its text (identity and metadata, in the contract's order), closed
+    /// as an object: its requirements are not parsed. In unindented JSON a quote inside a value is escaped, so the
+    /// first <c>,"text":</c> is the document's own key; the whole summary is given when there is none.</summary>
+    private static ReadOnlyMemory<byte> MetadataPart(byte[] json)
+    {
+        var at = json.AsSpan().IndexOf(TextKey);
+        if (at < 0) return json;
+        json[at] = (byte)'}';
+        return json.AsMemory(0, at + 1);
+    }
+
+    /// <summary>The rule summary of a document (<see cref="Emit.RuleSummary"/>: its identity, metadata and
+    /// requirements, spans in code points, no text), or null when it is not stored.</summary>
+    public PolicyDocument? SummaryOf(string id)
+    {
+        using var cmd = Command();
+        cmd.CommandText = "SELECT s.summary FROM documents d JOIN rule_summaries s ON s.doc = d.doc WHERE d.id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        return cmd.ExecuteScalar() is byte[] packed ? Emit.RuleSummary.Read(Compression.UnpackText(packed)) : null;
+    }
+
     /// <summary>The stored documents as a corpus view: every header, and each model loaded when asked for.</summary>
-    public CorpusView Corpus() => new(Headers(), h => Load(h.Id));
+    public CorpusView Corpus() => new(Headers(), h => Load(h.Id)) { Summaries = h => SummaryOf(h.Id) };
 
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

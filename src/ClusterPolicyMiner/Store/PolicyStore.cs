@@ -183,7 +183,7 @@ public sealed partial class PolicyStore : IDisposable
         InsertDocument(doc, tx, pipelineVersion, signature);
     });
 
-    private static readonly string[] PartTables = ["article_rows", "diagnostics", "outline_nodes", "thresholds", "signatures"];
+    private static readonly string[] PartTables = ["article_rows", "diagnostics", "outline_nodes", "thresholds", "signatures", "rule_summaries"];
 
     private void InsertDocument(PolicyDocument doc, SqliteTransaction tx, string? pipelineVersion, DocumentSignature? signature)
     {
@@ -203,6 +203,7 @@ public sealed partial class PolicyStore : IDisposable
             ("$model", Compression.PackText(PolicyJson.Write(doc))), ("$pipeline", pipelineVersion),
             ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
         var key = DocKey(doc.Id, tx)!.Value;
+        Run("INSERT INTO rule_summaries VALUES ($doc, $summary)", tx, ("$doc", key), ("$summary", Compression.PackText(RuleSummary.Write(doc))));
 
         for (var i = 0; i < doc.Diagnostics.Count; i++)
         {
