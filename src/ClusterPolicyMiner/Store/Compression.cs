@@ -29,4 +29,8 @@ internal static class Compression
     public static byte[] PackText(string text) => Pack(Encoding.UTF8.GetBytes(text));
 
     public static string UnpackText(byte[] packed) => Encoding.UTF8.GetString(Unpack(packed));
+
+    /// <summary>A stored model's JSON: its <c>model</c> column unpacked, or <c>model_json</c> for a row written
+    /// before schema 3 (when <c>model</c> is null).</summary>
+    public static string ModelJson(byte[]? model, string modelJson) => model is null ? modelJson : UnpackText(model);
 }

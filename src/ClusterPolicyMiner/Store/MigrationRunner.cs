@@ -113,7 +113,7 @@ internal static class MigrationRunner
         db.CreateFunction("cpm_article_index_text", (long doc, byte[]? model, string modelJson, long ordinal) => articles.IndexText(doc, model, modelJson, ordinal));
         // And the rule summaries of stored documents, from their models.
         db.CreateFunction("cpm_rule_summary", (byte[]? model, string json) =>
-            Compression.PackText(Emit.RuleSummary.FromModelJson(model is null ? json : Compression.UnpackText(model))), isDeterministic: true);
+            Compression.PackText(Emit.RuleSummary.FromModelJson(Compression.ModelJson(model, json))), isDeterministic: true);
         for (var i = Version(db, tx); i < Migrations.Steps.Count; i++)
         {
             PolicyStore.Exec(db, Migrations.Steps[i], tx);

@@ -47,7 +47,7 @@ public sealed partial class PolicyStore
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
-        return PolicyJson.Read(r.IsDBNull(0) ? r.GetString(1) : Compression.UnpackText((byte[])r.GetValue(0)));
+        return PolicyJson.Read(Compression.ModelJson(r.IsDBNull(0) ? null : (byte[])r.GetValue(0), r.GetString(1)));
     }
 
     /// <summary>Every stored model that did not fail, in the order of <see cref="List"/>.</summary>

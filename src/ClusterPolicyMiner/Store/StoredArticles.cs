@@ -10,12 +10,12 @@ internal sealed class StoredArticles
     private long _doc = -1;
     private IReadOnlyList<string> _bodies = [];
 
-    /// <summary>The model is <paramref name="model"/> compressed, or <paramref name="modelJson"/> in rows written before schema 3.</summary>
+    /// <summary>The index text of article <paramref name="ordinal"/> of document <paramref name="doc"/> (see <see cref="Compression.ModelJson"/>).</summary>
     public string? IndexText(long doc, byte[]? model, string modelJson, long ordinal)
     {
         if (doc != _doc)
         {
-            _bodies = [.. PolicyStore.SearchUnits(PolicyJson.Read(model is null ? modelJson : Compression.UnpackText(model))).Select(u => u.Body)];
+            _bodies = [.. PolicyStore.SearchUnits(PolicyJson.Read(Compression.ModelJson(model, modelJson))).Select(u => u.Body)];
             _doc = doc;
         }
         return ordinal < _bodies.Count ? SearchIndex.IndexText(_bodies[(int)ordinal]) : null;
