@@ -133,6 +133,40 @@ public class ScaleStoreTests
     }
 
     [Fact]
+    public void EverySubstringOfAStoredTextIsFoundThroughTheIndex()
+    {
+        // Texts of the corpus (not the seeds' models): 600 substrings of 2 to 12 characters at seeded positions,
+        // across CJK, digits, Latin and punctuation. A hit is always checked against the text, so the index can
+        // only fail by missing a candidate: every substring the text holds must be found.
+        using var dir = new TempFolder();
+        using var store = PolicyStore.Open(dir.File("a.db"));
+        var texts = Directory.GetFiles(TestPaths.Corpus, "*.txt").Where(f => !f.Contains("zh-hant")).Order(StringComparer.Ordinal)
+            .Select(f => ClusterPolicyMiner.Normalize.Normalizer.Normalize(File.ReadAllText(f),
+                new ClusterPolicyMiner.Normalize.NormalizeOptions { CharactersOnly = true }).Text).ToList();
+        var ids = new List<string>();
+        foreach (var (text, i) in texts.Select((t, i) => (t, i)))
+        {
+            var raw = new RawDocument($"{i}.txt", System.Text.Encoding.UTF8.GetBytes(text));
+            store.Save(raw, Models.Document(raw, text, [], PolicyMetadata.Empty, []));
+            ids.Add(raw.Id);
+        }
+        var random = new Random(14);
+        var checkedQueries = 0;
+        for (var n = 0; n < 600; n++)
+        {
+            var k = random.Next(texts.Count);
+            var length = random.Next(2, 13);
+            var query = texts[k].Substring(random.Next(texts[k].Length - length), length);
+            var normalised = ClusterPolicyMiner.Normalize.Normalizer.Normalize(query,
+                new ClusterPolicyMiner.Normalize.NormalizeOptions { CharactersOnly = true }).Text.Trim();
+            if (normalised.Length == 0 || !texts[k].Contains(normalised, StringComparison.OrdinalIgnoreCase)) continue;
+            checkedQueries++;
+            Assert.Contains(store.Search(query, limit: texts.Count), h => h.DocumentId == ids[k]);
+        }
+        Assert.True(checkedQueries > 500, $"{checkedQueries} queries checked");
+    }
+
+    [Fact]
     public void AStoreOfTheFourthSchemaGetsItsSearchIndexRebuiltFromTheStoredModels()
     {
         using var dir = new TempFolder();
