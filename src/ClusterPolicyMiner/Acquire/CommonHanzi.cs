@@ -16,12 +16,18 @@ internal static class CommonHanzi
         int nonAscii = 0, common = 0;
         foreach (var ch in text)
         {
-            if (ch < 0x80 || char.IsWhiteSpace(ch)) continue;
+            if (ch < 0x80 || IsWhiteSpace(ch)) continue;
             nonAscii++;
             common += (int)(Characters[ch >> 6] >> (ch & 63)) & 1;
         }
         return nonAscii == 0 ? 0 : (double)common / nonAscii;
     }
+
+    /// <summary><see cref="char.IsWhiteSpace"/> for a character past ASCII, without its table lookup: Latin-1's
+    /// two (U+0085, U+00A0) and the separators of categories Zs, Zl and Zp beyond it.</summary>
+    internal static bool IsWhiteSpace(char ch) =>
+        ch <= '\u00FF' ? ch is '\u0085' or '\u00A0'
+        : ch is '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
 
     private static ulong[] Load()
     {

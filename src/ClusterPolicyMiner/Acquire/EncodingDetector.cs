@@ -52,7 +52,15 @@ internal static class EncodingDetector
         var sampled = bytes.Length > SampleBytes;
         var sample = bytes.AsSpan(0, Math.Min(bytes.Length, SampleBytes));
         var trials = new List<(Trial Trial, string? Label)>();
-        foreach (var c in distinct) trials.Add((Trial.Run(c.Candidate, c.Rule, sample), c.Label));
+        foreach (var c in distinct)
+        {
+            var trial = Trial.Run(c.Candidate, c.Rule, sample);
+            // The earliest evidence decoding the whole input without an error into mostly common characters
+            // wins whatever the others give: none has fewer errors, and none can be ShareMargin more common.
+            if (trials.Count == 0 && !sampled && trial.Invalid == 0 && trial.Share >= 1 - ShareMargin)
+                return Finish(trial, notes, NonAsciiBytes(bytes));
+            trials.Add((trial, c.Label));
+        }
         // One more invalid sequence is allowed in a sample, whose cut may split a character.
         var alive = Contenders(trials, NonAsciiBytes(sample), slack: sampled ? 1 : 0)
             .Select(t => t.Trial.Candidate.Name).ToHashSet();

@@ -193,3 +193,15 @@ public class EncodingEvidenceTests
 
     private static byte[] Repeat(byte[] bytes, int times) => Enumerable.Repeat(bytes, times).SelectMany(b => b).ToArray();
 }
+
+public class CommonHanziTests
+{
+    [Fact]
+    public void ItsWhiteSpaceTestAgreesWithTheRuntimesOnEveryCharacterPastAscii()
+    {
+        var disagree = Enumerable.Range(0x80, 0x10000 - 0x80).Select(i => (char)i)
+            .Where(ch => ClusterPolicyMiner.Acquire.CommonHanzi.IsWhiteSpace(ch) != char.IsWhiteSpace(ch))
+            .Select(ch => $"U+{(int)ch:X4}").ToList();
+        Assert.Empty(disagree);
+    }
+}
