@@ -31,12 +31,13 @@ public static class CorpusOutputs
         for (var i = 0; i < stems.Count; i++) last[stems[i].Stem] = i;
         for (var i = 0; i < stems.Count; i++)
         {
-            var doc = view.Load(stems[i].Item);
+            var (header, stem) = (stems[i].Item, stems[i].Stem);
+            var doc = view.Load(header);
             if (doc.Diagnostics.Any(d => d.IsError)) continue;
-            if (last[stems[i].Stem] == i)
-                foreach (var f in ExtractedTree.FilesOf(doc, stems[i].Stem)) yield return f;
+            if (last[stem] == i)
+                foreach (var f in ExtractedTree.FilesOf(doc, stem)) yield return f;
             // Held to the end for every document: the header's id and source strings, not the model's copies.
-            described.TryAdd(stems[i].Item.Id, DocumentHeader.Stub(stems[i].Item.Id, stems[i].Item.Source, doc.Metadata));
+            described.TryAdd(header.Id, DocumentHeader.Stub(header.Id, header.Source, doc.Metadata));
         }
         var headerOf = ok.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
         PolicyDocument Load(PolicyDocument d) => view.Load(headerOf[d.Id]);

@@ -33,6 +33,18 @@ public sealed partial class PolicyStore
         return list;
     }
 
+    /// <summary>Whether each stored document failed, by id: the identity alone, for a caller that takes the
+    /// metadata from elsewhere (a run's outputs read it from each model).</summary>
+    public IReadOnlyDictionary<string, bool> FailedById()
+    {
+        using var cmd = Command();
+        cmd.CommandText = "SELECT id, failed FROM documents";
+        using var r = cmd.ExecuteReader();
+        var failed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        while (r.Read()) failed[r.GetString(0)] = !r.IsDBNull(1) && r.GetInt64(1) != 0;
+        return failed;
+    }
+
     /// <summary>The identity and whole metadata of the documents, ordered by id (its programme, citations and
     /// validity are in its model only), read from their rule summaries: no model is decompressed or parsed.</summary>
     public IReadOnlyList<PolicyDocument> Metadata(IEnumerable<string> ids)
