@@ -25,6 +25,7 @@ public static class CorpusOutputs
         var ok = view.Headers.Where(h => !h.Failed).ToList();
         // The whole metadata of each document, read from its model with its per-document files.
         var described = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        var sharing = new MetadataSharing();
         var stems = ExtractedTree.Stems(ok, h => h.Source).ToList();
         // Two sources with one file name share its files: the last one's are written.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -37,7 +38,8 @@ public static class CorpusOutputs
             if (last[stem] == i)
                 foreach (var f in ExtractedTree.FilesOf(doc, stem)) yield return f;
             // Held to the end for every document: the header's id and source strings, not the model's copies.
-            described.TryAdd(header.Id, DocumentHeader.Stub(header.Id, header.Source, doc.Metadata));
+            if (!described.ContainsKey(header.Id))
+                described[header.Id] = DocumentHeader.Stub(header.Id, header.Source, sharing.Of(doc.Metadata));
         }
         var headerOf = ok.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
         PolicyDocument Load(PolicyDocument d) => view.Load(headerOf[d.Id]);
