@@ -51,6 +51,10 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         var inTodo = new HashSet<string>(StringComparer.Ordinal);
         var crossed = new HashSet<SiteLine>();
         var failedFirst = new Dictionary<string, PolicyDocument>(StringComparer.Ordinal);
+        var outcome = new Dictionary<string, (IngestResult Result, PolicyDocument? Doc)>(StringComparer.Ordinal);
+        // Whether a document was stored before this batch: its first input's state (no state: a new document).
+        var firstState = new Dictionary<string, StoredState?>(StringComparer.Ordinal);
+        bool Existed(string id) => !firstState.TryGetValue(id, out var st) || st is not null;
         foreach (var chunk in Chunks(batch, chunkSize))
         {
             var fresh = new List<RawDocument>();
@@ -59,25 +63,40 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                 seen++;
                 var state = store.State(raw.Id);
                 inputs.Add((raw.Id, raw.Source, state));
+                firstState.TryAdd(raw.Id, state);
                 if (state?.Pipeline == version || !inTodo.Add(raw.Id)) { Step(); Step(); continue; }
                 todo.Add((raw.Id, raw.Source));
                 fresh.Add(raw);
             }
-            var prepared = BatchParallel.Map(fresh, r => { var p = pipeline.Prepare(r); Step(); return p; }, pipeline.Options.Parallelism);
+            // A document no site template can touch is finished in this pass (it is not decoded a second time).
+            var prepared = BatchParallel.Map(fresh, r =>
+            {
+                var p = pipeline.Prepare(r);
+                Step();
+                if (p.Normalized is null || DocumentPipeline.NeedsSiteTemplates(p))
+                    return (p, (PolicyDocument?)null, (DocumentSignature?)null);
+                var doc = pipeline.Finish(p);
+                Step();
+                return (p, doc, Signature(doc));
+            }, pipeline.Options.Parallelism);
             Batched(() =>
             {
                 for (var i = 0; i < fresh.Count; i++)
                 {
+                    var (p, doc, signature) = prepared[i];
                     // A document that failed its first pass is finished now: the second would fail it again.
-                    if (prepared[i].Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(prepared[i]);
+                    if (p.Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(p);
                     try
                     {
-                        crossed.UnionWith(store.RecordPage(fresh[i], prepared[i].Lines));
+                        crossed.UnionWith(store.RecordPage(fresh[i], p.Lines));
                     }
                     catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
                     {
-                        failedFirst[fresh[i].Id] = NotStored(prepared[i], ex);
+                        failedFirst[fresh[i].Id] = NotStored(p, ex);
+                        continue;
                     }
+                    if (doc is not null)
+                        outcome[fresh[i].Id] = (Store(fresh[i], doc, version, signature, Existed(fresh[i].Id)), loadSkipped ? doc : null);
                 }
             });
         }
@@ -93,9 +112,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
 
         // Pass 2, chunk by chunk, against the templates the store counts after pass 1.
         var clean = pipeline.Options.Clean with { SiteTemplateIndex = todo.Count > 0 ? store.SiteTemplates() : null };
-        var outcome = new Dictionary<string, (IngestResult Result, PolicyDocument? Doc)>(StringComparer.Ordinal);
-        var stateOf = inputs.GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().State, StringComparer.Ordinal);
-        foreach (var chunk in todo.Chunk(chunkSize))
+        foreach (var chunk in todo.Where(t => !outcome.ContainsKey(t.Id)).Chunk(chunkSize))
         {
             // The store is read on this thread (one connection); the stages run in parallel.
             var raws = chunk.Select(item => store.LoadRaw(item.Id, item.Source)).ToList();
@@ -104,7 +121,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                 if (failedFirst.TryGetValue(chunk[i].Id, out var failed)) return (raws[i], (PolicyDocument?)failed, (DocumentSignature?)null);
                 if (raws[i] is not { } raw) return (null, null, null);
                 var doc = pipeline.Process(raw, clean);
-                var signature = doc.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(doc));
+                var signature = Signature(doc);
                 Step();
                 return (raw, doc, signature);
             }, pipeline.Options.Parallelism);
@@ -118,10 +135,9 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
                             "not stored: its bytes could not be read back from the store for the second pass"), null);
                         continue;
                     }
-                    var existed = !stateOf.TryGetValue(item.Id, out var st) || st is not null;
                     var result = raw is null
                         ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
-                        : Store(raw, doc, version, signature, existed);
+                        : Store(raw, doc, version, signature, Existed(item.Id));
                     outcome[item.Id] = (result, loadSkipped ? doc : null);
                 }
             });
@@ -185,6 +201,10 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
             work();
         }
     }
+
+    /// <summary>The signature duplicate grouping reads; none for a failed document.</summary>
+    private DocumentSignature? Signature(PolicyDocument doc) =>
+        doc.Diagnostics.Any(x => x.IsError) ? null : _duplicates.Sign(DocumentPipeline.Candidate(doc));
 
     /// <summary>A document whose first pass could not be stored: failed, with the store's reason.</summary>
     private PolicyDocument NotStored(PreparedDocument prepared, Exception ex) =>

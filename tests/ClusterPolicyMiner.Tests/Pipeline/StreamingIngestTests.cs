@@ -93,4 +93,36 @@ public class StreamingIngestTests
         Assert.True(store.SiteTemplates().Contains("gxt.example.gov.cn", "智造强省数字赋能"));
         Assert.False(store.SiteTemplates().Contains("jxw.example.gov.cn", "智造强省数字赋能"));
     }
+
+    // A portal page saved as text: its date line names the site, and a slogan of the site's sits in the body.
+    private static RawDocument TextDump(int n, string site = "某某市经济和信息化局") =>
+        new($"dumps/{n}.txt", Encoding.UTF8.GetBytes($"""
+            关于开展第{n}批中小企业特色产业集群认定工作的通知
+            来源：{site} 发布时间：2024-0{n}-02 浏览次数：{100 + n}
+            各区县工业和信息化主管部门：
+            一、申报条件。集群主导产业年产值不低于{10 + n}亿元，集群内中小企业占比不低于80%。
+            二、申报时间。请于2024年{n + 1}月30日前报送材料。
+            数字赋能智造名城
+            某某市经济和信息化局
+            2024年{n}月1日
+            """));
+
+    [Fact]
+    public void ATextThatNamesItsSiteWaitsForTheSitesTemplateAndOneThatNamesNoneIsFinishedAtOnce()
+    {
+        var pipeline = new DocumentPipeline(new());
+        var plain = new RawDocument("notes/other.txt", Encoding.UTF8.GetBytes("关于集群培育的备忘\n集群内企业数量不少于60家。\n"));
+        Assert.False(DocumentPipeline.NeedsSiteTemplates(pipeline.Prepare(plain)));
+        Assert.True(DocumentPipeline.NeedsSiteTemplates(pipeline.Prepare(TextDump(1))));
+        Assert.True(DocumentPipeline.NeedsSiteTemplates(pipeline.Prepare(Corpus()[0])));
+
+        // The dumps' shared furniture goes only through the site's template, learnt over the whole batch.
+        List<RawDocument> corpus = [TextDump(1), plain, TextDump(2), TextDump(3), .. Corpus()];
+        var expected = InMemory(corpus);
+        Assert.DoesNotContain("数字赋能智造名城", expected[TextDump(1).Id]);
+        Assert.Contains("数字赋能智造名城", InMemory([TextDump(1)])[TextDump(1).Id]);
+        Assert.Equal(expected, Ingest([corpus], chunkSize: 1));
+        Assert.Equal(expected, Ingest([corpus]));
+        Assert.Equal(expected, Ingest([corpus[..2], corpus[2..]]));
+    }
 }
