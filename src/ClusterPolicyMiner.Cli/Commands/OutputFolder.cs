@@ -77,10 +77,12 @@ internal static class OutputFolder
         WriteAtomically(manifestPath, Bytes(ExtractedTree.Manifest(owned)));
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         var written = 0;
+        var trim = new Pipeline.HeapTrim(20_000);
         using (var manifest = new FileStream(manifestPath, FileMode.Append, FileAccess.Write))
         {
             foreach (var f in files)
             {
+                trim.Count();
                 var rel = f.RelativePath.Replace('\\', '/');
                 var bytes = Encoded(f.Content);
                 if (!sizes.TryAdd(rel, bytes.Length))

@@ -82,8 +82,10 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
         var signatures = docs.Select(d => d.MinHash as ulong[] ?? [.. d.MinHash]).ToArray();
 
         var sets = new UnionFind(docs.Count);
+        // A pair already in one group adds nothing to the groups (they are the connected components of the
+        // similar candidate pairs), so it is neither compared nor remembered.
         foreach (var (i, j) in CandidatePairs(signatures))
-            if (MinHash.Similarity(signatures[i], signatures[j]) >= Options.Threshold)
+            if (sets.Find(i) != sets.Find(j) && MinHash.Similarity(signatures[i], signatures[j]) >= Options.Threshold)
                 sets.Union(i, j);
 
         var groups = new List<DuplicateGroup>();
@@ -113,8 +115,8 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
                 yield return (i, j);
             yield break;
         }
-        // LSH banding: documents that agree on every row of some band are candidates.
-        var seen = new HashSet<(int, int)>();
+        // LSH banding: documents that agree on every row of some band are candidates. A pair agreeing on several
+        // bands is given once per band (a set of the pairs given grew to hundreds of MB at 100k documents).
         for (var band = 0; band < Options.Bands; band++)
         {
             var buckets = new Dictionary<ulong, List<int>>();
@@ -129,8 +131,7 @@ public sealed class DuplicateDetector(DuplicateOptions? options = null)
             foreach (var list in buckets.Values)
                 for (var x = 0; x < list.Count; x++)
                 for (var y = x + 1; y < list.Count; y++)
-                    if (seen.Add((list[x], list[y])))
-                        yield return (list[x], list[y]);
+                    yield return (list[x], list[y]);
         }
     }
 

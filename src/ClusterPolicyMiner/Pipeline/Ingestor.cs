@@ -30,6 +30,9 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
     /// <summary>How many inputs the batch has, when the caller knows (for the progress total).</summary>
     public int? ExpectedInputs { get; init; }
 
+    /// <summary>Documents between two trims of the heap (<see cref="HeapTrim"/>).</summary>
+    private const int TrimEvery = 5000;
+
     /// <summary>Documents read, processed and stored at once; bounds the memory of a run. 0: eight per core.</summary>
     public int ChunkSize { get; init; }
 
@@ -55,8 +58,10 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         // Whether a document was stored before this batch: its first input's state (no state: a new document).
         var firstState = new Dictionary<string, StoredState?>(StringComparer.Ordinal);
         bool Existed(string id) => !firstState.TryGetValue(id, out var st) || st is not null;
+        var trim = new HeapTrim(TrimEvery);
         foreach (var chunk in Chunks(batch, chunkSize))
         {
+            trim.Count(chunk.Count);
             var fresh = new List<RawDocument>();
             foreach (var raw in chunk)
             {
@@ -112,8 +117,10 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
 
         // Pass 2, chunk by chunk, against the templates the store counts after pass 1.
         var clean = pipeline.Options.Clean with { SiteTemplateIndex = todo.Count > 0 ? store.SiteTemplates() : null };
+        HeapTrim.Now();
         foreach (var chunk in todo.Where(t => !outcome.ContainsKey(t.Id)).Chunk(chunkSize))
         {
+            trim.Count(chunk.Length);
             // The store is read on this thread (one connection); the stages run in parallel.
             var raws = chunk.Select(item => store.LoadRaw(item.Id, item.Source)).ToList();
             var docs = BatchParallel.Map(Enumerable.Range(0, chunk.Length).ToList(), i =>
@@ -171,6 +178,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         foreach (var _ in inputs) Step();
 
         // Should the store fail now (a full disk), what was stored above stays stored and is reported as such.
+        if (outcome.Count > 0) HeapTrim.Now();
         IReadOnlyList<DuplicateGroup> groups;
         try
         {
@@ -180,6 +188,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         {
             groups = [];
         }
+        if (outcome.Count > 0) HeapTrim.Now();
         var canonicalOf = groups.SelectMany(g => g.MemberIds.Select(m => (m, g.CanonicalId)))
             .ToDictionary(x => x.m, x => x.CanonicalId);
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id
