@@ -49,10 +49,13 @@ internal static class RunOutputs
         if (store.RunOutputs(key) is { } last && last.Fingerprint == fingerprint && RunFingerprint.FilesIntact(outDir, last.Files))
             return (last.Files.Count(kv => kv.Key != ExtractedTree.ManifestName), 0, 0);
 
-        // Each result under the source it was read from this time; the models are loaded one at a time.
+        // Each result under the source it was read from this time; the models are loaded one at a time. The
+        // outputs read each document's metadata from its model (CorpusOutputs.Stream), so the headers keep only
+        // the identity, with the result's strings: a second copy of every metadata and id was held to the end.
         var stored = store.Headers().ToDictionary(h => h.Id, StringComparer.Ordinal);
         var headers = results.Where(r => r.Id is not null && r.Status != IngestResult.Failed)
-            .Select(r => stored.GetValueOrDefault(r.Id!) is { } h ? h with { Source = r.Source } : null)
+            .Select(r => stored.GetValueOrDefault(r.Id!) is { } h
+                ? h with { Id = r.Id!, Source = r.Source, Metadata = Model.PolicyMetadata.Empty } : null)
             .OfType<Compare.DocumentHeader>().ToList();
         var view = new Compare.CorpusView(headers, h => store.Load(h.Id)) { Summaries = h => store.SummaryOf(h.Id) };
         var (written, removed, sizes) = OutputFolder.Sync(outDir, CorpusOutputs.Stream(view, groups), corpusDir);

@@ -18,7 +18,8 @@ public static class CorpusOutputs
     /// <summary>The outputs produced one by one, each path once, in no particular order: the models are loaded
     /// through the view once for the per-document files and a few more times for the report, the rule files
     /// are written from the view's rule summaries (from the models again when it has none), and neither is
-    /// ever held all at once.</summary>
+    /// ever held all at once. Of the headers only the id, source and failed flag are read: each document's
+    /// metadata comes from its model, so a caller may give headers without metadata.</summary>
     public static IEnumerable<EmittedFile> Stream(CorpusView view, IReadOnlyList<DuplicateGroup> groups)
     {
         var ok = view.Headers.Where(h => !h.Failed).ToList();
@@ -34,7 +35,8 @@ public static class CorpusOutputs
             if (doc.Diagnostics.Any(d => d.IsError)) continue;
             if (last[stems[i].Stem] == i)
                 foreach (var f in ExtractedTree.FilesOf(doc, stems[i].Stem)) yield return f;
-            described.TryAdd(doc.Id, DocumentHeader.MetadataOf(doc));
+            // Held to the end for every document: the header's id and source strings, not the model's copies.
+            described.TryAdd(stems[i].Item.Id, DocumentHeader.Stub(stems[i].Item.Id, stems[i].Item.Source, doc.Metadata));
         }
         var headerOf = ok.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
         PolicyDocument Load(PolicyDocument d) => view.Load(headerOf[d.Id]);
