@@ -35,7 +35,11 @@ one version --version
 one help --help
 one run run --corpus "$C" --out-dir extracted --db cpm.db
 one rerun run --corpus "$C" --out-dir extracted --db cpm.db
-# A store written by one build is a no-op re-run for the other (same PipelineVersion.Current).
+# A store written by one build is a no-op re-run for the other (same PipelineVersion.Current): the versions
+# the two stores hold are compared (a re-processed document would write the same files, so the run alone
+# would not show it).
+for side in a b; do python3 -c 'import sqlite3, sys; print(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT DISTINCT pipeline FROM documents")))' \
+  "$WORK/$side/cpm.db" > "$WORK/$side/out/pipeline-version.txt"; done
 cp "$WORK/a/cpm.db" "$WORK/b/cross.db"; cp "$WORK/b/cpm.db" "$WORK/a/cross.db"
 cp -r "$WORK/a/extracted" "$WORK/b/cross-out"; cp -r "$WORK/b/extracted" "$WORK/a/cross-out"
 one cross-rerun run --corpus "$C" --out-dir cross-out --db cross.db
