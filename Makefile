@@ -2,10 +2,18 @@
 SHELL := /bin/bash
 CONFIG ?= Release
 DOTNET ?= dotnet
-# The cpm that make runs is the ReadyToRun build `make build` publishes into .cpm/publish (see publish below).
+# The cpm that make runs is the one `make build` publishes (see publish below): the Native AOT executable in
+# .cpm/aot when a C toolchain the ILCompiler links with (clang or gcc, and objcopy) is on the PATH, else the
+# ReadyToRun build in .cpm/publish, run with dotnet. AOT=0 (or AOT=1) chooses by hand.
 PUBLISH_DIR ?= .cpm/publish
+AOT_DIR ?= .cpm/aot
 CPM_DLL := $(PUBLISH_DIR)/cpm.dll
+AOT ?= $(shell { command -v clang || command -v gcc; } >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1 && echo 1 || echo 0)
+ifeq ($(AOT),1)
+CPM := $(AOT_DIR)/cpm
+else
 CPM := $(DOTNET) $(CPM_DLL)
+endif
 DB ?= .cpm/cpm.db
 SHARED ?= ../shared
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
@@ -78,7 +86,7 @@ SIZES ?= 1k 10k 100k
 bench-scale: build
 	@if [ "$$(id -u)" = 0 ] && ! /usr/bin/python3 -c 'import readability' 2>/dev/null && command -v apt-get >/dev/null; then \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-readability >/dev/null 2>&1 || true; fi
-	bench/scale.sh $(CPM_DLL) $(SHARED) "$(SIZES)" .cpm/bench-scale
+	bench/scale.sh "$(CPM)" $(SHARED) "$(SIZES)" .cpm/bench-scale
 
 # Article segmentation against the 1,911 local regulations in ../shared/peer-suites (precision and recall).
 conformance: build
@@ -92,13 +100,19 @@ fuzz: build
 	CPM_FUZZ_CASES=$(FUZZ_CASES) CPM_FUZZ_SEED=$(FUZZ_SEED) $(DOTNET) test tests/ClusterPolicyMiner.Tests -c $(CONFIG) --no-build \
 	  --filter "FullyQualifiedName~FuzzTests|FullyQualifiedName~KillTests" --logger "console;verbosity=detailed"
 
-# The ReadyToRun build of cpm (part of make build): precompiled code, so one command starts without most of
-# the JIT work; same outputs as the plain build in src/ClusterPolicyMiner.Cli/bin (check-extracted runs it).
-# One `cpm extract` of a text notice: ~0.21 s of CPU against ~0.40 s for the plain build (perf stat -r 8).
+# The cpm that make runs (part of make build), both with the same outputs as the plain build in
+# src/ClusterPolicyMiner.Cli/bin (check-extracted runs it; bench/aot-equivalence.sh compares every command):
+# - AOT=1: Native AOT, one native executable with no JIT (its own obj/bin, never shared with the others).
+#   One `cpm extract` of an HTML notice: ~0.05 s of CPU; the publish takes ~5 min on 2 cores (then incremental).
+# - AOT=0: ReadyToRun, precompiled code run with dotnet: ~0.2-0.3 s of CPU for the same extract.
 publish: setup
+ifeq ($(AOT),1)
+	$(DOTNET) publish src/ClusterPolicyMiner.Cli -c $(CONFIG) --use-current-runtime -p:CpmAot=true -o $(AOT_DIR) -v quiet -nologo
+else
 	$(DOTNET) publish src/ClusterPolicyMiner.Cli -c $(CONFIG) --use-current-runtime --self-contained false \
 	  -p:PublishReadyToRun=true -o $(PUBLISH_DIR) -v quiet -nologo
-	@echo "publish: run it as: dotnet $(CPM_DLL)"
+endif
+	@echo "publish: run it as: $(CPM)"
 
 clean:
 	$(DOTNET) clean ClusterPolicyMiner.sln -v quiet

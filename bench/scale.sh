@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # make bench-scale: whole-process figures of cpm on synthetic corpora (bench/make_corpus.py), one size after
 # another, then cpm convert against opencc and main-content extraction against Readability on the same bytes.
-# usage: bench/scale.sh CPM_DLL SHARED "SIZES" WORK_DIR
+# usage: bench/scale.sh CPM SHARED "SIZES" WORK_DIR
+#   CPM: the command (make's $(CPM): the native executable, or "dotnet .../cpm.dll"); a bare .dll is run with dotnet.
 set -uo pipefail
-CPM="dotnet $1"; SHARED=$2; SIZES=$3; WORK=$4
+CPM=$1; [[ $CPM == *.dll ]] && CPM="dotnet $CPM"; SHARED=$2; SIZES=$3; WORK=$4
 mkdir -p "$WORK"
 n_of() { case $1 in *k) echo $(( ${1%k} * 1000 ));; *) echo "$1";; esac; }
 timed() { # label, command...: prints wall seconds, CPU seconds and peak RSS (MB) of the whole process

@@ -75,6 +75,8 @@ public static class CpmApp
         {
             var line = $"internal error: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}";
             stderr.WriteLine("cpm: " + line);
+            // CPM_TRACE=1: the whole exception (inner ones and stacks) for a bug report, e.g. from the native build.
+            if (Environment.GetEnvironmentVariable("CPM_TRACE") == "1") stderr.WriteLine(ex.ToString());
             return Fail(ExitCodes.Internal, line);
         }
     }

@@ -32,7 +32,7 @@ internal static class CheckCommand
             var headerOf = view.Headers.ToDictionary(h => h.Id, StringComparer.Ordinal);
             var described = Stored.InListOrder(store.Metadata(headerOf.Keys).Select(d => d with { Source = headerOf[d.Id].Source }));
             var report = EligibilityChecker.Check(parsed, described, d => view.Load(headerOf[d.Id]), date);
-            if (p.GetValue(json)) ctx.Out.Write(JsonOut.Write(new { report.On, report.ProfileName, report.EligibleSomewhere, warnings = parsed.Warnings.Select(w => w.Message), jurisdictions = report.Documents }));
+            if (p.GetValue(json)) ctx.Out.Write(JsonOut.Write(new CheckView(report.On, report.ProfileName, report.EligibleSomewhere, [.. parsed.Warnings.Select(w => w.Message)], report.Documents)));
             else Print(ctx, parsed.Name ?? file, report);
             return report.EligibleSomewhere ? ExitCodes.Ok : ExitCodes.SomeFailed;
         });

@@ -16,14 +16,9 @@ internal static class ListCommand
             var rows = store.List();
             if (p.GetValue(json))
             {
-                ctx.Out.Write(JsonOut.Write(new
-                {
-                    documents = rows.Select(r => new
-                    {
-                        r.Id, shortId = DocumentIds.Short(r.Id), r.Jurisdiction, r.Kind, r.Title, r.Issued, r.Published, r.Format, r.Source,
-                        duplicateOf = r.DuplicateOf is { } d ? DocumentIds.Short(d) : null, r.Diagnostics,
-                    }),
-                }));
+                ctx.Out.Write(JsonOut.Write(new ListView([.. rows.Select(r => new ListEntry(
+                    r.Id, DocumentIds.Short(r.Id), r.Jurisdiction, r.Kind, r.Title, r.Issued, r.Published, r.Format, r.Source,
+                    r.DuplicateOf is { } d ? DocumentIds.Short(d) : null, r.Diagnostics))])));
                 return ExitCodes.Ok;
             }
             Views.Table(ctx, ["id", "jurisdiction", "kind", "date", "format", "source", "duplicate of"],

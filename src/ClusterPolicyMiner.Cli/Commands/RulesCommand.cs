@@ -38,7 +38,7 @@ internal static class RulesCommand
             var coverage = RuleFileWriter.Coverage(described);
             if (p.GetValue(json))
             {
-                ctx.Out.Write(JsonOut.Write(new { outDir = root, files = written, coverage }));
+                ctx.Out.Write(JsonOut.Write(new RulesView(root, written, coverage)));
                 return ExitCodes.Ok;
             }
             foreach (var f in written) ctx.Out.WriteLine(f);

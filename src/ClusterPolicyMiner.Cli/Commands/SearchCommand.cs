@@ -37,7 +37,7 @@ internal static class SearchCommand
                 .Take(p.GetValue(limit)).ToList();
             if (p.GetValue(json))
             {
-                ctx.Out.Write(JsonOut.Write(new { query = p.GetValue(query), hits }));
+                ctx.Out.Write(JsonOut.Write(new SearchView(p.GetValue(query), hits)));
                 return ExitCodes.Ok;
             }
             Views.Table(ctx, ["id", "jurisdiction", "document", "path", "sentence"],

@@ -40,7 +40,7 @@ internal static class WatchCommand
             {
                 ctx.Error.WriteLine($"cpm: {visit.Url}: {visit.Error}");
                 // With --json a failed listing is a line of the output too, in the shape of the notices' lines.
-                if (p.GetValue(json)) ctx.Out.WriteLine(JsonOut.Line1(new { listing = visit.Url.ToString(), status = "error", error = visit.Error }));
+                if (p.GetValue(json)) ctx.Out.WriteLine(JsonOut.Line1(new ListingErrorLine(visit.Url.ToString(), "error", visit.Error)));
             }
             IngestCommand.Report(ctx, [.. report.Notices.Select(n => Web.AsResult(n.Link.AbsoluteUri, new IngestOutcome(n.Status, n.DocumentId, n.DuplicateOf, n.Error)))],
                 p.GetValue(json));

@@ -20,7 +20,7 @@ internal static class RuleJson
         var rules = new JsonArray();
         var spans = new CodePointOffsets(doc.Text); // citations count code points of the text, as in the contract
         foreach (var t in doc.Thresholds.OrderBy(t => t.Source.Start).ThenBy(t => t.Metric, StringComparer.Ordinal))
-            rules.Add(Rule(doc, t, effective, expires, spans));
+            rules.Add((JsonNode)Rule(doc, t, effective, expires, spans));
         var clusterYears = doc.Procedural.FirstOrDefault(t => t.Metric == "cluster_validity_years")?.Value;
 
         return new JsonObject

@@ -70,14 +70,14 @@ public sealed partial class PolicyStore
         cmd.Parameters.AddWithValue("$f", folder);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
-        var files = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long>>(r.GetString(1)) ?? [];
+        var files = System.Text.Json.JsonSerializer.Deserialize(r.GetString(1), StoreJson.Default.DictionaryStringInt64) ?? [];
         return (r.GetString(0), files);
     }
 
     public void SaveRunOutputs(string folder, string fingerprint, IReadOnlyDictionary<string, long> files) =>
         Run("INSERT OR REPLACE INTO run_outputs VALUES ($f, $fp, $files)", null,
             ("$f", folder), ("$fp", fingerprint),
-            ("$files", System.Text.Json.JsonSerializer.Serialize(files.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())));
+            ("$files", System.Text.Json.JsonSerializer.Serialize(files.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(), StoreJson.Default.DictionaryStringInt64)));
 
     /// <summary>How many diagnostics of <paramref name="code"/> a stored document has.</summary>
     public int CountDiagnostics(string id, string code) =>

@@ -11,7 +11,7 @@ public sealed partial class PolicyStore : IWatchState
     public void RecordFetch(FetchResult r, string? snapshotId)
     {
         using var tx = _db.BeginTransaction();
-        var headers = JsonSerializer.Serialize(r.Headers.ToDictionary(h => h.Key, h => h.Value));
+        var headers = JsonSerializer.Serialize(r.Headers.ToDictionary(h => h.Key, h => h.Value), StoreJson.Default.DictionaryStringString);
         Exec(_db, """
             INSERT OR REPLACE INTO fetches(url, fetched_at, final_url, status, outcome, headers, etag, last_modified, snapshot_id, error)
             VALUES ($url, $at, $final, $status, $outcome, $headers, $etag, $lm, $snap, $error)

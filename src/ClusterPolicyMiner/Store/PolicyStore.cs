@@ -199,7 +199,7 @@ public sealed partial class PolicyStore : IDisposable
             ("$title", m.Title), ("$num", m.DocNumber), ("$kind", m.Kind), ("$status", m.Status),
             ("$issued", Iso(m.Issued)), ("$published", Iso(m.Published)), ("$effective", Iso(m.Effective)),
             ("$expires", Iso(m.Expires)), ("$edition", m.EditionYear),
-            ("$norms", JsonSerializer.Serialize(doc.Normalizations)),
+            ("$norms", JsonSerializer.Serialize(doc.Normalizations, StoreJson.Default.IReadOnlyListString)),
             ("$model", Compression.PackText(PolicyJson.Write(doc))), ("$pipeline", pipelineVersion),
             ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
         var key = DocKey(doc.Id, tx)!.Value;
@@ -236,7 +236,7 @@ public sealed partial class PolicyStore : IDisposable
                 Run("INSERT INTO thresholds VALUES ($doc, $seq, $list, $metric, $label, $op, $value, $unit, $phrase, $q, $grp, $path, $quote, $start, $end)", tx,
                     ("$doc", key), ("$seq", t++), ("$list", list), ("$metric", th.Metric), ("$label", th.Label),
                     ("$op", th.Op), ("$value", th.Value is { } v ? PolicyJson.Number(v) : th.TextValue), ("$unit", th.Unit),
-                    ("$phrase", th.Phrase), ("$q", JsonSerializer.Serialize(th.Qualifiers)), ("$grp", th.Group),
+                    ("$phrase", th.Phrase), ("$q", JsonSerializer.Serialize(th.Qualifiers, StoreJson.Default.IReadOnlyListString)), ("$grp", th.Group),
                     ("$path", th.Source.Path), ("$quote", th.Source.Quote), ("$start", th.Source.Start), ("$end", th.Source.End));
 
         if (signature is { } sig)
