@@ -27,7 +27,7 @@ for size in $SIZES; do
   read -r wall cpu rss < <(timed fresh $CPM run --corpus "$corpus" --out-dir "$out" --db "$db")
   read -r rwall rcpu rrss < <(timed rerun $CPM run --corpus "$corpus" --out-dir "$out" --db "$db")
   extra="$WORK/extra-$size"; rm -rf "$extra"; mkdir -p "$extra"
-  sed "1s/^/补充通知 $(date +%s%N)\n/" "$(ls "$corpus"/*.txt | head -1)" > "$extra/new.txt"
+  sed "1s/^/补充通知 $(date +%s%N)\n/" "$(find "$corpus" -maxdepth 1 -name "*.txt" | sort | head -1)" > "$extra/new.txt"
   read -r awall acpu arss < <(timed add $CPM ingest "$extra/new.txt" --db "$db")
   read -r cwall ccpu crss < <(timed compare $CPM compare --db "$db" --format csv)
   read -r uwall ucpu urss < <(timed rules $CPM rules --db "$db" --out-dir "$WORK/rules-$size")
@@ -58,7 +58,7 @@ fi
 # each page) against readability-lxml and Readability.js on jsdom, which read UTF-8 text and extract only; and, for
 # scale, the whole cpm pipeline into a store. In process: make bench BENCH_ARGS="--filter *Extraction* --pages DIR".
 pages="$WORK/pages"; rm -rf "$pages"; mkdir -p "$pages"
-first=${SIZES%% *}; ls "$WORK/corpus-$first"/*.html 2>/dev/null | head -500 | xargs -r cp -t "$pages"
+first=${SIZES%% *}; find "$WORK/corpus-$first" -maxdepth 1 -name "*.html" | sort | head -500 | xargs -r cp -t "$pages"
 np=$(ls "$pages" | wc -l)
 rate() { awk -v n="$1" -v c="$2" 'BEGIN{printf "%.1f", n/c}'; }
 if [ "$np" -gt 0 ]; then
