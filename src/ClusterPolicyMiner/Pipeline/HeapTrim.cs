@@ -19,6 +19,13 @@ public sealed class HeapTrim(int every)
         if (_count / every != before) Now();
     }
 
+    /// <summary>At a phase's end: trims when the work counted so far is a long run's (at least <c>every</c>
+    /// units); a small batch (one file ingested, a test) is left to the collector.</summary>
+    public void PhaseEnd()
+    {
+        if (_count >= every) Now();
+    }
+
     /// <summary>A full blocking collection that compacts and returns the freed memory to the system.</summary>
     public static void Now() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }

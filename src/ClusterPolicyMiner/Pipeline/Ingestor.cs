@@ -117,7 +117,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
 
         // Pass 2, chunk by chunk, against the templates the store counts after pass 1.
         var clean = pipeline.Options.Clean with { SiteTemplateIndex = todo.Count > 0 ? store.SiteTemplates() : null };
-        HeapTrim.Now();
+        trim.PhaseEnd();
         foreach (var chunk in todo.Where(t => !outcome.ContainsKey(t.Id)).Chunk(chunkSize))
         {
             trim.Count(chunk.Length);
@@ -178,7 +178,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         foreach (var _ in inputs) Step();
 
         // Should the store fail now (a full disk), what was stored above stays stored and is reported as such.
-        if (outcome.Count > 0) HeapTrim.Now();
+        if (outcome.Count > 0) trim.PhaseEnd();
         IReadOnlyList<DuplicateGroup> groups;
         try
         {
@@ -188,7 +188,7 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         {
             groups = [];
         }
-        if (outcome.Count > 0) HeapTrim.Now();
+        if (outcome.Count > 0) trim.PhaseEnd();
         var canonicalOf = groups.SelectMany(g => g.MemberIds.Select(m => (m, g.CanonicalId)))
             .ToDictionary(x => x.m, x => x.CanonicalId);
         return ([.. results.Select(r => r.Id is { } id && canonicalOf.TryGetValue(id, out var c) && c != id

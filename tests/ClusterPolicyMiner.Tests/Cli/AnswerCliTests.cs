@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClusterPolicyMiner.Cli;
+using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Tests.Support;
 
 namespace ClusterPolicyMiner.Tests.Cli;
@@ -200,6 +201,13 @@ public sealed class AnswerCliTests : IClassFixture<AnswerCliTests.CorpusStore>
         args.AddRange(["--db", args[0] is "run" or "ingest" ? _store.Dir.File($"readme-{args[0]}.db") : _store.Db]);
         if (args[0] is "extract") args.RemoveRange(args.Count - 2, 2);
         var (code, output, err) = await Cpm([.. args]);
+        if (args.Contains("pdf") && PdfPrinter.FindBrowser() is null)
+        {
+            // Without Chromium (setup-test installs it when root) the example must say so and how to get it.
+            Assert.Equal(1, code);
+            Assert.Contains(PdfPrinter.MissingMessage, err);
+            return;
+        }
         Assert.True(code == 0, $"{example}: exit {code}: {err}");
         Assert.NotEmpty(output);
     }
