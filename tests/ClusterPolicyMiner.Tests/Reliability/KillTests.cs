@@ -68,7 +68,10 @@ public class KillTests
 
         Assert.Equal(0, RunToEnd("run", "--corpus", corpus, "--out-dir", output, "--db", db));
         Assert.Equal("ok", IntegrityCheck(db));
-        Assert.Equal(Tree(dir.File("expected")), Tree(output));
+        var (expected, actual) = (Tree(dir.File("expected")), Tree(output));
+        var differing = expected.Keys.Union(actual.Keys).Order(StringComparer.Ordinal)
+            .Where(k => !expected.TryGetValue(k, out var e) || !actual.TryGetValue(k, out var a) || e != a).ToList();
+        Assert.True(differing.Count == 0, $"after {kills} kills the re-run's output differs in: {string.Join(", ", differing)}");
         Assert.DoesNotContain(Directory.GetFiles(output, "*.cpm-tmp", SearchOption.AllDirectories), _ => true);
         Assert.Equal(Count(dir.File("expected.db")), Count(db));
     }
