@@ -79,8 +79,6 @@ public sealed class DocumentPipeline(PipelineOptions options)
             : new PreparedDocument(decoded, normalized, lines);
     }
 
-    /// <summary>The second pass over one prepared document: clean (with <paramref name="clean"/>'s site
-    /// templates), structure and thresholds; a document that failed to prepare stays failed.</summary>
     /// <summary>Whether the cleaning of a prepared document may depend on site templates, i.e. must wait for the
     /// templates learnt over the whole batch. Not for a text whose lines name no site: the cleaner reads the site
     /// from the same lines and source (<see cref="Cleaner"/>), finds none, and consults no template. An HTML page
@@ -89,6 +87,8 @@ public sealed class DocumentPipeline(PipelineOptions options)
     public static bool NeedsSiteTemplates(PreparedDocument prepared) =>
         prepared.Lines.Site is not null || prepared.Decoded.Format is DocumentFormat.Html or DocumentFormat.Pdf;
 
+    /// <summary>The second pass over one prepared document: clean (with <paramref name="clean"/>'s site
+    /// templates), structure and thresholds; a document that failed to prepare stays failed.</summary>
     public PolicyDocument Finish(PreparedDocument prepared, CleanOptions? clean = null) =>
         prepared.Normalized is { } ok ? Finish(ok, clean ?? Options.Clean) : Failed(prepared.Decoded);
 
