@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.PortableExecutable;
 using ClusterPolicyMiner.Acquire;
 using ClusterPolicyMiner.Emit;
 using ClusterPolicyMiner.Model;
@@ -79,6 +81,21 @@ public class IncrementalIngestTests
         Assert.NotEqual(before[batch[0].Id], RowId(db, batch[0].Id));
         Assert.All(batch.Skip(1), r => Assert.Equal(before[r.Id], RowId(db, r.Id)));
         Assert.Equal(PipelineVersion.Current, PolicyStore.Open(db).State(batch[0].Id)!.Pipeline);
+    }
+
+    /// <summary>The version's build part is the library's module version id, which the deterministic build
+    /// derives from everything it compiles: were the commit id or the clone's folder in it, every commit (of docs,
+    /// of tests) and every clone would re-process a whole store.</summary>
+    [Fact]
+    public void TheLibraryBuildCarriesNeitherTheCommitIdNorTheFolderItWasBuiltIn()
+    {
+        var library = typeof(PipelineVersion).Assembly;
+        var informational = library.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.DoesNotContain('+', informational);
+        // The debug directory names the PDB by its mapped path, not by the folder the build ran in.
+        using var pe = new PEReader(File.OpenRead(library.Location));
+        var codeView = pe.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.CodeView);
+        Assert.StartsWith("/cpm/src/", pe.ReadCodeViewDebugDirectoryData(codeView).Path);
     }
 
     [Fact]
