@@ -57,7 +57,7 @@ public static class FileSource
             if (length > maxBytes)
                 return new FileRead(path, null, TooLarge($"{length} bytes is over the limit of {maxBytes}"));
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            var bytes = ReadAtMost(stream, maxBytes);
+            var bytes = ReadAtMost(stream, maxBytes, length);
             if (bytes is null)
                 return new FileRead(path, null, TooLarge($"reading stopped past the limit of {maxBytes} bytes"));
             return new FileRead(path, new RawDocument(path, bytes), null);
@@ -72,18 +72,31 @@ public static class FileSource
 
     private static Diagnostic TooLarge(string why) => new(DiagnosticCode.TooLarge, null, null, "too large: " + why);
 
-    /// <summary>The stream's bytes, or null as soon as more than <paramref name="maxBytes"/> have come.</summary>
-    private static byte[]? ReadAtMost(Stream stream, long maxBytes)
+    /// <summary>The stream's bytes, or null as soon as more than <paramref name="maxBytes"/> have come. The
+    /// <paramref name="expected"/> bytes (the file's size when asked) are read into one array of that length;
+    /// only a file that grew since, or whose size says nothing (some special files report 0), is read on in
+    /// chunks, to the limit.</summary>
+    private static byte[]? ReadAtMost(Stream stream, long maxBytes, long expected)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        long total = 0;
+        var first = new byte[Math.Clamp(expected, 0, Math.Min(maxBytes, Array.MaxLength))];
+        var total = 0;
         int n;
+        while (total < first.Length && (n = stream.Read(first, total, first.Length - total)) > 0) total += n;
+        if (total < first.Length) return first[..total];
+        var probe = new byte[1];
+        if (stream.Read(probe) == 0) return first;
+
+        long count = total + 1;
+        if (count > maxBytes) return null;
+        using var buffer = new MemoryStream();
+        buffer.Write(first, 0, total);
+        buffer.WriteByte(probe[0]);
+        var chunk = new byte[81920];
         // Ask for one byte past the limit at most, so that a file just over it is caught without reading on.
-        while ((n = stream.Read(chunk, 0, maxBytes - total >= chunk.Length ? chunk.Length : (int)(maxBytes - total) + 1)) > 0)
+        while ((n = stream.Read(chunk, 0, maxBytes - count >= chunk.Length ? chunk.Length : (int)(maxBytes - count) + 1)) > 0)
         {
-            total += n;
-            if (total > maxBytes) return null;
+            count += n;
+            if (count > maxBytes) return null;
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();

@@ -60,8 +60,7 @@ public sealed partial class PolicyStore
     /// <summary>A snapshot's bytes (uncompressed) and the HTTP charset they came with.</summary>
     private (byte[] Bytes, string? HttpCharset)? Snapshot(string id)
     {
-        using var cmd = Command();
-        cmd.CommandText = "SELECT bytes, compressed, http_charset FROM snapshots WHERE id = $id";
+        var cmd = Prepared("SELECT bytes, compressed, http_charset FROM snapshots WHERE id = $id");
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;

@@ -12,12 +12,11 @@ public sealed partial class PolicyStore
     /// <summary>The state of a stored document, or null when these bytes were never processed.</summary>
     public StoredState? State(string id)
     {
-        using var cmd = Command();
-        cmd.CommandText = """
+        var cmd = Prepared("""
             SELECT d.pipeline, CASE WHEN d.failed = 1 THEN
                 (SELECT x.message FROM diagnostics x WHERE x.doc = d.doc ORDER BY x.seq LIMIT 1) END
             FROM documents d WHERE d.id = $id
-            """;
+            """);
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         if (!r.Read()) return null;
@@ -94,7 +93,7 @@ public sealed partial class PolicyStore
 
     /// <summary>How many diagnostics of <paramref name="code"/> a stored document has.</summary>
     public int CountDiagnostics(string id, string code) =>
-        Convert.ToInt32(Scalar(_db, "SELECT COUNT(*) FROM diagnostics x JOIN documents d ON d.doc = x.doc WHERE d.id = $id AND x.code = $code", _batch,
+        Convert.ToInt32(Value("SELECT COUNT(*) FROM diagnostics x JOIN documents d ON d.doc = x.doc WHERE d.id = $id AND x.code = $code", null,
             ("$id", id), ("$code", code)), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Bytes the store file takes (main file and write-ahead log).</summary>

@@ -44,7 +44,7 @@ public sealed partial class PolicyStore
             var key = new SiteLine(site, hash);
             if (!touched.TryGetValue(key, out var counts))
             {
-                var before = Scalar(_db, "SELECT pages FROM site_lines WHERE site = $s AND hash = $h", tx, ("$s", site), ("$h", hash));
+                var before = Value("SELECT pages FROM site_lines WHERE site = $s AND hash = $h", tx, ("$s", site), ("$h", hash));
                 var n = before is null ? 0L : Convert.ToInt64(before, System.Globalization.CultureInfo.InvariantCulture);
                 counts = (n, n);
             }
@@ -110,13 +110,11 @@ public sealed partial class PolicyStore
         Snapshot(id) is var (bytes, charset) ? new RawDocument(source, bytes, charset) : null;
 
     /// <summary>The source a stored document was last processed under.</summary>
-    public string? SourceOf(string id) => Scalar(_db, "SELECT source FROM documents WHERE id = $id", _batch, ("$id", id)) as string;
+    public string? SourceOf(string id) => Value("SELECT source FROM documents WHERE id = $id", null, ("$id", id)) as string;
 
     private (string? Site, long[] Hashes) PageOf(string id, SqliteTransaction tx)
     {
-        using var cmd = Command();
-        cmd.Transaction = tx;
-        cmd.CommandText = "SELECT site, lines FROM pages WHERE id = $id";
+        var cmd = Prepared("SELECT site, lines FROM pages WHERE id = $id", tx);
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         if (!r.Read() || r.IsDBNull(0) || r.IsDBNull(1)) return (null, []);

@@ -24,7 +24,7 @@ public sealed partial class PolicyStore : IWatchState
 
     /// <summary>How many fetches of a URL are recorded.</summary>
     public int FetchCount(Uri url) => Convert.ToInt32(
-        Scalar(_db, "SELECT COUNT(*) FROM fetches WHERE url = $u", _batch, ("$u", url.AbsoluteUri)), CultureInfo.InvariantCulture);
+        Value("SELECT COUNT(*) FROM fetches WHERE url = $u", null, ("$u", url.AbsoluteUri)), CultureInfo.InvariantCulture);
 
     public FetchValidators? GetValidators(Uri url)
     {
@@ -40,7 +40,7 @@ public sealed partial class PolicyStore : IWatchState
             ("$u", url.AbsoluteUri), ("$e", v.ETag), ("$l", v.LastModified));
 
     public bool HasSeen(Uri link) =>
-        Scalar(_db, "SELECT 1 FROM watch_seen WHERE link = $l", _batch, ("$l", link.AbsoluteUri)) is not null;
+        Value("SELECT 1 FROM watch_seen WHERE link = $l", null, ("$l", link.AbsoluteUri)) is not null;
 
     public void MarkSeen(Uri link, string documentId, DateTimeOffset at) =>
         Exec(_db, "INSERT OR REPLACE INTO watch_seen(link, document_id, seen_at) VALUES ($l, $d, $at)", null,

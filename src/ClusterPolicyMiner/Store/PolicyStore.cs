@@ -75,7 +75,7 @@ public sealed partial class PolicyStore : IDisposable
     public bool HasSnapshot(string id) => HasSnapshot(id, null);
 
     private bool HasSnapshot(string id, SqliteTransaction? tx) =>
-        Scalar(_db, "SELECT 1 FROM snapshots WHERE id = $id", tx, ("$id", id)) is not null;
+        Value("SELECT 1 FROM snapshots WHERE id = $id", tx, ("$id", id)) is not null;
 
     /// <summary>Stores the raw bytes and the processed document in one transaction. The same bytes again
     /// change nothing but the list of sources they were seen at, and report <see cref="SaveStatus.Unchanged"/>;
@@ -162,7 +162,7 @@ public sealed partial class PolicyStore : IDisposable
 
     /// <summary>The integer key of a stored document, or null.</summary>
     private long? DocKey(string id, SqliteTransaction? tx) =>
-        Scalar(_db, "SELECT doc FROM documents WHERE id = $id", tx, ("$id", id)) is { } k ? Convert.ToInt64(k, CultureInfo.InvariantCulture) : null;
+        Value("SELECT doc FROM documents WHERE id = $id", tx, ("$id", id)) is { } k ? Convert.ToInt64(k, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Records that a stored snapshot was seen at <paramref name="source"/> (a re-run that skipped it).</summary>
     public void AddSource(string id, string source) =>
@@ -272,9 +272,10 @@ public sealed partial class PolicyStore : IDisposable
 
     private static string? Iso(DateOnly? d) => IsoDate.Of(d);
 
-    /// <summary>Runs a statement through a command kept per SQL text, so each statement is prepared once
-    /// per connection rather than once per row.</summary>
-    private void Run(string sql, SqliteTransaction? tx, params (string, object?)[] ps)
+    /// <summary>The command kept for <paramref name="sql"/> on this connection, so that a statement run for every
+    /// document or row is parsed and prepared once per connection rather than once per call; in
+    /// <paramref name="tx"/> (or the open batch), its parameters cleared. The store owns it: not to be disposed.</summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction? tx = null)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
@@ -284,8 +285,19 @@ public sealed partial class PolicyStore : IDisposable
         }
         cmd.Transaction = tx ?? _batch;
         cmd.Parameters.Clear();
+        return cmd;
+    }
+
+    private void Run(string sql, SqliteTransaction? tx, params (string, object?)[] ps) => Bind(Prepared(sql, tx), ps).ExecuteNonQuery();
+
+    /// <summary>The first column of the first row of a kept statement (<see cref="Prepared"/>), or null.</summary>
+    private object? Value(string sql, SqliteTransaction? tx, params (string, object?)[] ps) =>
+        Bind(Prepared(sql, tx), ps).ExecuteScalar() is { } v and not DBNull ? v : null;
+
+    private static SqliteCommand Bind(SqliteCommand cmd, (string, object?)[] ps)
+    {
         foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
-        cmd.ExecuteNonQuery();
+        return cmd;
     }
 
     public void Dispose()
@@ -301,8 +313,7 @@ public sealed partial class PolicyStore : IDisposable
         using var cmd = db.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
-        foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
-        cmd.ExecuteNonQuery();
+        Bind(cmd, ps).ExecuteNonQuery();
     }
 
     internal static object? Scalar(SqliteConnection db, string sql, SqliteTransaction? tx = null, params (string, object?)[] ps)
@@ -310,8 +321,7 @@ public sealed partial class PolicyStore : IDisposable
         using var cmd = db.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
-        foreach (var (k, v) in ps) cmd.Parameters.AddWithValue(k, v ?? DBNull.Value);
-        var r = cmd.ExecuteScalar();
+        var r = Bind(cmd, ps).ExecuteScalar();
         return r is DBNull ? null : r;
     }
 }

@@ -54,6 +54,21 @@ public class FileLimitTests
     }
 
     [Fact]
+    public void AFileThatReportsNoSizeIsReadWholeUnderTheLimit()
+    {
+        // The size a file reports is where reading starts, not where it stops.
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempFolder();
+        var link = dir.File("version.txt");
+        File.CreateSymbolicLink(link, "/proc/version");
+        Assert.Equal(0, new FileInfo("/proc/version").Length);
+        var read = FileSource.Read(link, maxBytes: 1 << 20);
+        Assert.Null(read.Failure);
+        Assert.NotEmpty(read.Document!.Bytes);
+        Assert.Equal(File.ReadAllBytes("/proc/version"), read.Document.Bytes);
+    }
+
+    [Fact]
     public void ASymlinkedFileIsCheckedAgainstTheSizeOfWhatItNames()
     {
         using var dir = new TempFolder();
