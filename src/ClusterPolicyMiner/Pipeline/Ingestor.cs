@@ -59,52 +59,56 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         var firstState = new Dictionary<string, StoredState?>(StringComparer.Ordinal);
         bool Existed(string id) => !firstState.TryGetValue(id, out var st) || st is not null;
         var trim = new HeapTrim(TrimEvery);
-        foreach (var chunk in Chunks(batch, chunkSize))
+        // The next chunk is decided (on this thread: one store connection) and mapped while this one is stored.
+        IEnumerable<List<RawDocument>> FreshChunks()
         {
-            trim.Count(chunk.Count);
-            var fresh = new List<RawDocument>();
-            foreach (var raw in chunk)
+            foreach (var chunk in Chunks(batch, chunkSize))
             {
-                seen++;
-                var state = store.State(raw.Id);
-                inputs.Add((raw.Id, raw.Source, state));
-                firstState.TryAdd(raw.Id, state);
-                if (state?.Pipeline == version || !inTodo.Add(raw.Id)) { Step(); Step(); continue; }
-                todo.Add((raw.Id, raw.Source));
-                fresh.Add(raw);
-            }
-            // A document no site template can touch is finished in this pass (it is not decoded a second time).
-            var prepared = BatchParallel.Map(fresh, r =>
-            {
-                var p = pipeline.Prepare(r);
-                Step();
-                if (p.Normalized is null || DocumentPipeline.NeedsSiteTemplates(p))
-                    return (p, (PolicyDocument?)null, (DocumentSignature?)null);
-                var doc = pipeline.Finish(p);
-                Step();
-                return (p, doc, Signature(doc));
-            }, pipeline.Options.Parallelism);
-            Batched(() =>
-            {
-                for (var i = 0; i < fresh.Count; i++)
+                trim.Count(chunk.Count);
+                var fresh = new List<RawDocument>();
+                foreach (var raw in chunk)
                 {
-                    var (p, doc, signature) = prepared[i];
-                    // A document that failed its first pass is finished now: the second would fail it again.
-                    if (p.Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(p);
-                    try
-                    {
-                        crossed.UnionWith(store.RecordPage(fresh[i], p.Lines));
-                    }
-                    catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
-                    {
-                        failedFirst[fresh[i].Id] = NotStored(p, ex);
-                        continue;
-                    }
-                    if (doc is not null)
-                        outcome[fresh[i].Id] = (Store(fresh[i], doc, version, signature, Existed(fresh[i].Id)), loadSkipped ? doc : null);
+                    seen++;
+                    var state = store.State(raw.Id);
+                    inputs.Add((raw.Id, raw.Source, state));
+                    firstState.TryAdd(raw.Id, state);
+                    if (state?.Pipeline == version || !inTodo.Add(raw.Id)) { Step(); Step(); continue; }
+                    todo.Add((raw.Id, raw.Source));
+                    fresh.Add(raw);
                 }
-            });
+                yield return fresh;
+            }
         }
+        // A document no site template can touch is finished in this pass (it is not decoded a second time).
+        BatchParallel.Overlapped(FreshChunks(), fresh => BatchParallel.Map(fresh, r =>
+        {
+            var p = pipeline.Prepare(r);
+            Step();
+            if (p.Normalized is null || DocumentPipeline.NeedsSiteTemplates(p))
+                return (p, (PolicyDocument?)null, (DocumentSignature?)null);
+            var doc = pipeline.Finish(p);
+            Step();
+            return (p, doc, Signature(doc));
+        }, pipeline.Options.Parallelism), (fresh, prepared) => Batched(() =>
+        {
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                var (p, doc, signature) = prepared[i];
+                // A document that failed its first pass is finished now: the second would fail it again.
+                if (p.Normalized is null) failedFirst[fresh[i].Id] = pipeline.Finish(p);
+                try
+                {
+                    crossed.UnionWith(store.RecordPage(fresh[i], p.Lines));
+                }
+                catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+                {
+                    failedFirst[fresh[i].Id] = NotStored(p, ex);
+                    continue;
+                }
+                if (doc is not null)
+                    outcome[fresh[i].Id] = (Store(fresh[i], doc, version, signature, Existed(fresh[i].Id)), loadSkipped ? doc : null);
+            }
+        }), pipeline.Options.Parallelism);
 
         // Stored pages of a site whose template changed are cleaned again, under the source they were stored with.
         var affected = crossed.Count == 0 ? [] : store.DocumentsHolding(crossed).Where(id => !inTodo.Contains(id)).ToList();
@@ -118,37 +122,37 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
         // Pass 2, chunk by chunk, against the templates the store counts after pass 1.
         var clean = pipeline.Options.Clean with { SiteTemplateIndex = todo.Count > 0 ? store.SiteTemplates() : null };
         trim.PhaseEnd();
-        foreach (var chunk in todo.Where(t => !outcome.ContainsKey(t.Id)).Chunk(chunkSize))
+        // The store is read and written on this thread (one connection); the stages run in parallel, a chunk
+        // being mapped while the one before it is stored.
+        var secondChunks = todo.Where(t => !outcome.ContainsKey(t.Id)).Chunk(chunkSize).Select(chunk =>
         {
             trim.Count(chunk.Length);
-            // The store is read on this thread (one connection); the stages run in parallel.
-            var raws = chunk.Select(item => store.LoadRaw(item.Id, item.Source)).ToList();
-            var docs = BatchParallel.Map(Enumerable.Range(0, chunk.Length).ToList(), i =>
+            return (Chunk: chunk, Raws: chunk.Select(item => store.LoadRaw(item.Id, item.Source)).ToList());
+        });
+        BatchParallel.Overlapped(secondChunks, c => BatchParallel.Map(Enumerable.Range(0, c.Chunk.Length).ToList(), i =>
+        {
+            if (failedFirst.TryGetValue(c.Chunk[i].Id, out var failed)) return (c.Raws[i], (PolicyDocument?)failed, (DocumentSignature?)null);
+            if (c.Raws[i] is not { } raw) return (null, null, null);
+            var doc = pipeline.Process(raw, clean);
+            var signature = Signature(doc);
+            Step();
+            return (raw, doc, signature);
+        }, pipeline.Options.Parallelism), (c, docs) => Batched(() =>
+        {
+            foreach (var (item, (raw, doc, signature)) in c.Chunk.Zip(docs))
             {
-                if (failedFirst.TryGetValue(chunk[i].Id, out var failed)) return (raws[i], (PolicyDocument?)failed, (DocumentSignature?)null);
-                if (raws[i] is not { } raw) return (null, null, null);
-                var doc = pipeline.Process(raw, clean);
-                var signature = Signature(doc);
-                Step();
-                return (raw, doc, signature);
-            }, pipeline.Options.Parallelism);
-            Batched(() =>
-            {
-                foreach (var (item, (raw, doc, signature)) in chunk.Zip(docs))
+                if (doc is null)
                 {
-                    if (doc is null)
-                    {
-                        outcome[item.Id] = (new IngestResult(item.Id, item.Source, IngestResult.Failed, null,
-                            "not stored: its bytes could not be read back from the store for the second pass"), null);
-                        continue;
-                    }
-                    var result = raw is null
-                        ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
-                        : Store(raw, doc, version, signature, Existed(item.Id));
-                    outcome[item.Id] = (result, loadSkipped ? doc : null);
+                    outcome[item.Id] = (new IngestResult(item.Id, item.Source, IngestResult.Failed, null,
+                        "not stored: its bytes could not be read back from the store for the second pass"), null);
+                    continue;
                 }
-            });
-        }
+                var result = raw is null
+                    ? new IngestResult(item.Id, item.Source, IngestResult.Failed, null, doc.Diagnostics.First(d => d.IsError).Message)
+                    : Store(raw, doc, version, signature, Existed(item.Id));
+                outcome[item.Id] = (result, loadSkipped ? doc : null);
+            }
+        }), pipeline.Options.Parallelism);
 
         var kept = new List<PolicyDocument>();
         var skipped = results.Count;
