@@ -84,8 +84,15 @@ bench: build
 # plus cpm convert against opencc and page extraction against Readability; work files in .cpm/bench-scale.
 SIZES ?= 1k 10k 100k
 bench-scale: build
-	@if [ "$$(id -u)" = 0 ] && ! /usr/bin/python3 -c 'import readability' 2>/dev/null && command -v apt-get >/dev/null; then \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-readability >/dev/null 2>&1 || true; fi
+	@missing=""; command -v opencc >/dev/null || missing="$$missing opencc"; \
+	/usr/bin/python3 -c 'import readability' 2>/dev/null || missing="$$missing python3-readability"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "bench-scale: installing$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	      || echo "bench-scale: could not install$$missing; the comparisons that need them are skipped" >&2; \
+	  else echo "bench-scale: to run every comparison: sudo apt-get install -y$$missing" >&2; fi; \
+	fi
 	bench/scale.sh "$(CPM)" $(SHARED) "$(SIZES)" .cpm/bench-scale
 
 # Article segmentation against the 1,911 local regulations in ../shared/peer-suites (precision and recall).
