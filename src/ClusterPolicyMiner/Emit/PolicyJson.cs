@@ -32,6 +32,17 @@ public static class PolicyJson
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + (indented ? "\n" : "");
     }
 
+    /// <summary>The bytes of <see cref="Write"/> in UTF-8, written as such (what the store compresses): no
+    /// string of the JSON is made and encoded again.</summary>
+    public static byte[] WriteUtf8(PolicyDocument doc, bool indented = true)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(256, doc.Text.Length * 4));
+        using (var w = new Utf8JsonWriter(buffer, Writer(indented) with { NewLine = "\n" }))
+            WriteDocument(w, doc);
+        if (indented) System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static void WriteDocument(Utf8JsonWriter w, PolicyDocument doc)
     {
         var m = doc.Metadata;

@@ -28,6 +28,9 @@ public static class RuleSummary
     /// <summary>The summary as the store keeps it: the model's JSON contract of <see cref="Of"/>, unindented.</summary>
     public static string Write(PolicyDocument doc) => PolicyJson.Write(Of(doc), indented: false);
 
+    /// <summary><see cref="Write"/> in UTF-8 bytes (what the store compresses).</summary>
+    public static byte[] WriteUtf8(PolicyDocument doc) => PolicyJson.WriteUtf8(Of(doc), indented: false);
+
     /// <summary>The summary of a model kept as its JSON contract (a store written before summaries existed).</summary>
     public static string FromModelJson(string modelJson) => Write(PolicyJson.Read(modelJson));
 

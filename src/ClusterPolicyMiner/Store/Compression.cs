@@ -11,10 +11,18 @@ internal static class Compression
 
     public static byte[] Pack(ReadOnlySpan<byte> data)
     {
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(data.Length)];
-        if (!BrotliEncoder.TryCompress(data, buffer, out var written, Quality, Window))
-            throw new InvalidOperationException("brotli: compression failed");
-        return buffer[..written];
+        // The worst case is a little more than the input: a pooled buffer, not a fresh zeroed array per call.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(data.Length));
+        try
+        {
+            if (!BrotliEncoder.TryCompress(data, buffer, out var written, Quality, Window))
+                throw new InvalidOperationException("brotli: compression failed");
+            return buffer[..written];
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static byte[] Unpack(byte[] packed)

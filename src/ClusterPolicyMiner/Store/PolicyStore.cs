@@ -130,7 +130,7 @@ public sealed partial class PolicyStore : IDisposable
         if (_batch is { } batch)
         {
             if (BatchEnded(batch)) throw new BatchLostException(new IOException("the transaction ended early"));
-            Exec(_db, "SAVEPOINT document", batch);
+            Run("SAVEPOINT document", batch);
             try
             {
                 work(batch);
@@ -140,11 +140,11 @@ public sealed partial class PolicyStore : IDisposable
                 // A full disk or an I/O error can make SQLite roll the whole transaction back itself: then the
                 // batch is gone, not just this document, and the caller must hear so.
                 if (BatchEnded(batch)) throw new BatchLostException(e);
-                Exec(_db, "ROLLBACK TO document", batch);
-                Exec(_db, "RELEASE document", batch);
+                Run("ROLLBACK TO document", batch);
+                Run("RELEASE document", batch);
                 throw;
             }
-            Exec(_db, "RELEASE document", batch);
+            Run("RELEASE document", batch);
             return;
         }
         using var tx = _db.BeginTransaction();
@@ -200,10 +200,10 @@ public sealed partial class PolicyStore : IDisposable
             ("$issued", Iso(m.Issued)), ("$published", Iso(m.Published)), ("$effective", Iso(m.Effective)),
             ("$expires", Iso(m.Expires)), ("$edition", m.EditionYear),
             ("$norms", JsonSerializer.Serialize(doc.Normalizations, StoreJson.Default.IReadOnlyListString)),
-            ("$model", Compression.PackText(PolicyJson.Write(doc))), ("$pipeline", pipelineVersion),
+            ("$model", Compression.Pack(PolicyJson.WriteUtf8(doc))), ("$pipeline", pipelineVersion),
             ("$failed", doc.Diagnostics.Any(d => d.IsError) ? 1 : 0));
         var key = DocKey(doc.Id, tx)!.Value;
-        Run("INSERT INTO rule_summaries VALUES ($doc, $summary)", tx, ("$doc", key), ("$summary", Compression.PackText(RuleSummary.Write(doc))));
+        Run("INSERT INTO rule_summaries VALUES ($doc, $summary)", tx, ("$doc", key), ("$summary", Compression.Pack(RuleSummary.WriteUtf8(doc))));
 
         for (var i = 0; i < doc.Diagnostics.Count; i++)
         {
