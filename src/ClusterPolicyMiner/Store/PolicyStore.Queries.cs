@@ -50,6 +50,13 @@ public sealed partial class PolicyStore
         return PolicyJson.Read(Compression.ModelJson(r.IsDBNull(0) ? null : (byte[])r.GetValue(0), r.GetString(1)));
     }
 
+    /// <summary>The stored model of a document as the JSON contract it was stored as, in UTF-8, unpacked but not
+    /// parsed, when it was made by <paramref name="pipelineVersion"/>: a model another build wrote need not be
+    /// what this build writes of it. Null for any other row (and for one written before models were packed).</summary>
+    public byte[]? ModelUtf8(string id, string pipelineVersion) =>
+        Value("SELECT model FROM documents WHERE id = $id AND pipeline = $pipeline", null, ("$id", id), ("$pipeline", pipelineVersion))
+            is byte[] packed ? Compression.Unpack(packed) : null;
+
     /// <summary>Every stored model that did not fail, in the order of <see cref="List"/>.</summary>
     public IReadOnlyList<PolicyDocument> LoadAll() =>
         [.. List().Select(s => Load(s.Id)!).Where(d => !d.Diagnostics.Any(x => x.IsError))];
