@@ -57,7 +57,12 @@ internal static class RunOutputs
             .Select(r => stored.TryGetValue(r.Id!, out var failed)
                 ? new Compare.DocumentHeader(r.Id!, r.Source, Model.PolicyMetadata.Empty, failed) : null)
             .OfType<Compare.DocumentHeader>().ToList();
-        var view = new Compare.CorpusView(headers, h => store.Load(h.Id)) { Summaries = h => store.SummaryOf(h.Id) };
+        // The per-document files copy each model's stored JSON when this build wrote it (what it would write again).
+        var version = PipelineVersion.Current;
+        var view = new Compare.CorpusView(headers, h => store.Load(h.Id))
+        {
+            Summaries = h => store.SummaryOf(h.Id), ModelJson = h => store.ModelUtf8(h.Id, version),
+        };
         var (written, removed, sizes) = OutputFolder.Sync(outDir, CorpusOutputs.Stream(view, groups), corpusDir);
         var recorded = sizes.ToDictionary(kv => kv.Key, kv => kv.Value);
         // The manifest too: a run must rewrite it when it was edited since.

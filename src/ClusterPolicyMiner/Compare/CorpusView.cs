@@ -47,6 +47,12 @@ public sealed class CorpusView
     /// view has none, and the summaries are then made from the models.</summary>
     public Func<DocumentHeader, PolicyDocument?>? Summaries { get; init; }
 
+    /// <summary>Where the model of a header comes from as the JSON contract it is kept as (the UTF-8 of
+    /// <see cref="Emit.PolicyJson.Write"/> by this build, under the source it was stored with), for outputs that
+    /// copy the model rather than read it; null when the view has none, or gives null for a header whose model
+    /// another build wrote, and the model is then loaded.</summary>
+    public Func<DocumentHeader, byte[]?>? ModelJson { get; init; }
+
     /// <summary>The model of a header (its source set to the header's); throws when it is gone.</summary>
     public PolicyDocument Load(DocumentHeader header) =>
         _load(header) is { } d ? (d.Source == header.Source ? d : d with { Source = header.Source })

@@ -16,10 +16,11 @@ public static class CorpusOutputs
         [.. Stream(CorpusView.Of(docs), groups).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
     /// <summary>The outputs produced one by one, each path once, in no particular order: the models are loaded
-    /// through the view once for the per-document files and a few more times for the report, the rule files
-    /// are written from the view's rule summaries (from the models again when it has none), and neither is
-    /// ever held all at once. Of the headers only the id, source and failed flag are read: each document's
-    /// metadata comes from its model, so a caller may give headers without metadata.</summary>
+    /// through the view once for the per-document files (their kept JSON read instead when the view has it,
+    /// <see cref="CorpusView.ModelJson"/>) and a few more times for the report, the rule files are written from
+    /// the view's rule summaries (from the models again when it has none), and neither is ever held all at once.
+    /// Of the headers only the id, source and failed flag are read: each document's metadata comes from its
+    /// model, so a caller may give headers without metadata.</summary>
     public static IEnumerable<EmittedFile> Stream(CorpusView view, IReadOnlyList<DuplicateGroup> groups)
     {
         var ok = view.Headers.Where(h => !h.Failed).ToList();
@@ -33,13 +34,13 @@ public static class CorpusOutputs
         for (var i = 0; i < stems.Count; i++)
         {
             var (header, stem) = (stems[i].Item, stems[i].Stem);
-            var doc = view.Load(header);
-            if (doc.Diagnostics.Any(d => d.IsError)) continue;
+            var (failed, metadata, files) = PerDocument(view, header);
+            if (failed) continue;
             if (last[stem] == i)
-                foreach (var f in ExtractedTree.FilesOf(doc, stem)) yield return f;
+                foreach (var f in files(stem)) yield return f;
             // Held to the end for every document: the header's id and source strings, not the model's copies.
             if (!described.ContainsKey(header.Id))
-                described[header.Id] = DocumentHeader.Stub(header.Id, header.Source, sharing.Of(doc.Metadata));
+                described[header.Id] = DocumentHeader.Stub(header.Id, header.Source, sharing.Of(metadata));
         }
         var headerOf = ok.DistinctBy(h => h.Id).ToDictionary(h => h.Id, StringComparer.Ordinal);
         PolicyDocument Load(PolicyDocument d) => view.Load(headerOf[d.Id]);
@@ -60,6 +61,18 @@ public static class CorpusOutputs
         var finals = distinct.Where(d => !Editions.IsDraft(d)).ToList();
         foreach (var f in ReportWriter.Write(Report(finals, Load))) yield return f;
         yield return new EmittedFile("duplicates.tsv", DuplicateTable(groups, ok));
+    }
+
+    /// <summary>Whether a header's model failed, its whole metadata and its per-document files by stem: from the
+    /// JSON the view keeps of the model when it has it (the model is neither built nor written again), from the
+    /// model otherwise. Both give the same bytes (<see cref="StoredModelJson"/>).</summary>
+    private static (bool Failed, PolicyMetadata Metadata, Func<string, IEnumerable<EmittedFile>> Files) PerDocument(
+        CorpusView view, DocumentHeader header)
+    {
+        if (view.ModelJson?.Invoke(header) is { } json && StoredModelJson.Read(json, header.Source) is { } stored)
+            return (stored.Failed, stored.Metadata, stem => ExtractedTree.FilesOf(stem, stored.Text, () => stored.Json));
+        var doc = view.Load(header);
+        return (doc.Diagnostics.Any(d => d.IsError), doc.Metadata, stem => ExtractedTree.FilesOf(doc, stem));
     }
 
     /// <summary>The report of the final texts (their metadata; <paramref name="load"/> gives the models): the

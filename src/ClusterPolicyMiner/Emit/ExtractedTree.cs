@@ -18,11 +18,15 @@ public static class ExtractedTree
     }
 
     /// <summary>The files of one document under its stem: none for a failed document.</summary>
-    public static IEnumerable<EmittedFile> FilesOf(PolicyDocument doc, string stem)
+    public static IEnumerable<EmittedFile> FilesOf(PolicyDocument doc, string stem) =>
+        doc.Diagnostics.Any(d => d.IsError) ? [] : FilesOf(stem, doc.Text, () => PolicyJson.Write(doc));
+
+    /// <summary>The files of a document that did not fail, from its text and its JSON contract (made when the
+    /// file is reached): a model's, or the one the store keeps of it (<see cref="StoredModelJson"/>).</summary>
+    public static IEnumerable<EmittedFile> FilesOf(string stem, string text, Func<string> json)
     {
-        if (doc.Diagnostics.Any(d => d.IsError)) yield break;
-        yield return new EmittedFile(stem + ".txt", doc.Text.EndsWith('\n') ? doc.Text : doc.Text + "\n");
-        yield return new EmittedFile(stem + ".json", PolicyJson.Write(doc));
+        yield return new EmittedFile(stem + ".txt", text.EndsWith('\n') ? text : text + "\n");
+        yield return new EmittedFile(stem + ".json", json());
     }
 
     /// <summary>The output stem of every document: its file name without extension, unless two share it.</summary>

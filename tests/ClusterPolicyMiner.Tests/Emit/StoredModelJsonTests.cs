@@ -102,4 +102,25 @@ public sealed class StoredModelJsonTests(StoredCorpus corpus) : IClassFixture<St
         Assert.NotNull(corpus.Store.ModelUtf8(h.Id, PipelineVersion.Current));
         Assert.Null(corpus.Store.ModelUtf8(h.Id, "0:another-build"));
     }
+
+    [Fact]
+    public void TheCorpusOutputsFromTheStoredJsonAreTheOutputsFromTheModels()
+    {
+        var store = corpus.Store;
+        // One document shown under a source it was not stored with, as a moved file is.
+        var headers = corpus.Headers.Select((h, i) => i == 0 ? h with { Source = "moved/" + OtherSources[0] } : h).ToList();
+        var loads = 0;
+        var fromModels = new CorpusView(headers, h => store.Load(h.Id)) { Summaries = h => store.SummaryOf(h.Id) };
+        var fromJson = new CorpusView(headers, h => { loads++; return store.Load(h.Id); })
+        {
+            Summaries = h => store.SummaryOf(h.Id), ModelJson = h => store.ModelUtf8(h.Id, PipelineVersion.Current),
+        };
+        static IEnumerable<(string, string)> Files(CorpusView view) =>
+            CorpusOutputs.Stream(view, []).OrderBy(f => f.RelativePath, StringComparer.Ordinal).Select(f => (f.RelativePath, f.Content));
+        var expected = Files(fromModels).ToList();
+        Assert.Equal(expected, Files(fromJson));
+        Assert.Contains(expected, f => f.Item2.Contains("moved/其他", StringComparison.Ordinal));
+        // Only the report loaded models: fewer than one per document.
+        Assert.InRange(loads, 0, headers.Count - 1);
+    }
 }
