@@ -7,6 +7,9 @@ set -uo pipefail
 CPM=$1; [[ $CPM == *.dll ]] && CPM="dotnet $CPM"; SHARED=$2; SIZES=$3; WORK=$4
 mkdir -p "$WORK"
 n_of() { case $1 in *k) echo $(( ${1%k} * 1000 ));; *) echo "$1";; esac; }
+TRASH="$WORK/trash"; mkdir -p "$TRASH"
+trash() { for p in "$@"; do [ -e "$p" ] && mv "$p" "$(mktemp -d "$TRASH/XXXXXX")/"; done; return 0; }
+trap 'rm -rf "$TRASH"' EXIT
 timed() { # label, command...: prints wall seconds, CPU seconds and peak RSS (MB) of the whole process
   local log="$WORK/time.log"
   /usr/bin/time -v "${@:2}" >"$WORK/out.log" 2>"$log" </dev/null
@@ -23,13 +26,17 @@ for size in $SIZES; do
   n=$(n_of "$size"); corpus="$WORK/corpus-$size"
   [ -d "$corpus" ] || python3 bench/make_corpus.py "$n" "$corpus" corpus "$SHARED" || exit 1
   rawmb=$(du -sLm --apparent-size "$corpus/" | cut -f1)
-  db="$WORK/db-$size/cpm.db"; out="$WORK/out-$size"; rm -rf "$WORK/db-$size" "$out"
+  # The last run's store and outputs are moved aside and deleted at the end, not before the runs: ext4 without a
+  # journal passes over recently deleted inodes when it makes new files, so creating ~4 files a document right
+  # after deleting as many cost several times the system time a user's fresh folder costs.
+  db="$WORK/db-$size/cpm.db"; out="$WORK/out-$size"; trash "$WORK/db-$size" "$out"
   read -r wall cpu rss < <(timed fresh $CPM run --corpus "$corpus" --out-dir "$out" --db "$db")
   read -r rwall rcpu rrss < <(timed rerun $CPM run --corpus "$corpus" --out-dir "$out" --db "$db")
-  extra="$WORK/extra-$size"; rm -rf "$extra"; mkdir -p "$extra"
+  extra="$WORK/extra-$size"; trash "$extra"; mkdir -p "$extra"
   sed "1s/^/补充通知 $(date +%s%N)\n/" "$(find "$corpus" -maxdepth 1 -name "*.txt" | sort | head -1)" > "$extra/new.txt"
   read -r awall acpu arss < <(timed add $CPM ingest "$extra/new.txt" --db "$db")
   read -r cwall ccpu crss < <(timed compare $CPM compare --db "$db" --format csv)
+  trash "$WORK/rules-$size"
   read -r uwall ucpu urss < <(timed rules $CPM rules --db "$db" --out-dir "$WORK/rules-$size")
   read -r swall scpu srss < <(timed search $CPM search 产业集群 --db "$db")
   storemb=$(du -sm "$WORK/db-$size" | cut -f1)
@@ -57,7 +64,7 @@ fi
 # corpus): cpm extract --text (decoding, normalisation, the DOM step and the furniture lines: the clean text of
 # each page) against readability-lxml and Readability.js on jsdom, which read UTF-8 text and extract only; and, for
 # scale, the whole cpm pipeline into a store. In process: make bench BENCH_ARGS="--filter *Extraction* --pages DIR".
-pages="$WORK/pages"; rm -rf "$pages"; mkdir -p "$pages"
+pages="$WORK/pages"; trash "$pages"; mkdir -p "$pages"
 first=${SIZES%% *}; find "$WORK/corpus-$first" -maxdepth 1 -name "*.html" | sort | head -500 | xargs -r cp -t "$pages"
 np=$(ls "$pages" | wc -l)
 rate() { awk -v n="$1" -v c="$2" 'BEGIN{printf "%.1f", n/c}'; }
@@ -82,7 +89,7 @@ if [ "$np" -gt 0 ]; then
   else
     echo "  Readability.js: npm install @mozilla/readability jsdom failed (offline?), skipped"
   fi
-  rm -rf "$WORK/pages-db"
+  trash "$WORK/pages-db"
   read -r pw pc _ < <(timed cpm-pages $CPM ingest "$pages" --db "$WORK/pages-db/cpm.db")
   echo "  cpm ingest (whole pipeline and store): $(rate "$np" "$pc")"
   [ -n "$base" ] && awk -v x="$xc" -v l="$base" 'BEGIN{printf "  cpm extract --text per CPU second: %.2f× readability-lxml\n", l/x}'

@@ -27,6 +27,19 @@ internal static class Compression
 
     public static byte[] Unpack(byte[] packed)
     {
+        // Most of what is kept unpacks to 3-8 times its size: one try into a pooled buffer of 8 times, which
+        // the result is copied out of once; the stream for the rest.
+        var guess = (int)Math.Min(Array.MaxLength, Math.Max(1024L, packed.Length * 8L));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(guess);
+        try
+        {
+            if (BrotliDecoder.TryDecompress(packed, buffer, out var written) && written < buffer.Length)
+                return buffer[..written];
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
         using var input = new MemoryStream(packed);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream(packed.Length * 4);

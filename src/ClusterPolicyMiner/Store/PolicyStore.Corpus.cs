@@ -79,13 +79,9 @@ public sealed partial class PolicyStore
 
     /// <summary>The rule summary of a document (<see cref="Emit.RuleSummary"/>: its identity, metadata and
     /// requirements, spans in code points, no text), or null when it is not stored.</summary>
-    public PolicyDocument? SummaryOf(string id)
-    {
-        using var cmd = Command();
-        cmd.CommandText = "SELECT s.summary FROM documents d JOIN rule_summaries s ON s.doc = d.doc WHERE d.id = $id";
-        cmd.Parameters.AddWithValue("$id", id);
-        return cmd.ExecuteScalar() is byte[] packed ? Emit.RuleSummary.Read(Compression.UnpackText(packed)) : null;
-    }
+    public PolicyDocument? SummaryOf(string id) =>
+        Value("SELECT s.summary FROM documents d JOIN rule_summaries s ON s.doc = d.doc WHERE d.id = $id", null, ("$id", id))
+            is byte[] packed ? Emit.RuleSummary.Read(Compression.UnpackText(packed)) : null;
 
     /// <summary>The stored documents as a corpus view: every header, and each model loaded when asked for.</summary>
     public CorpusView Corpus() => new(Headers(), h => Load(h.Id)) { Summaries = h => SummaryOf(h.Id) };
