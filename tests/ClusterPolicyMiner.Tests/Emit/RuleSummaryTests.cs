@@ -70,7 +70,9 @@ public sealed class RuleSummaryTests
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = $"DROP TABLE rule_summaries; PRAGMA user_version = {Migrations.Steps.Count - 1};";
+            var before = Migrations.Steps.ToList().FindIndex(step => step.Contains("CREATE TABLE rule_summaries", StringComparison.Ordinal));
+            Assert.True(before > 0);
+            cmd.CommandText = $"DROP TABLE rule_summaries; PRAGMA user_version = {before};";
             cmd.ExecuteNonQuery();
         }
         using (var store = PolicyStore.Open(db))
