@@ -365,7 +365,7 @@ internal static class Migrations
         INSERT INTO rule_summaries SELECT doc, cpm_rule_summary(model, model_json) FROM documents ORDER BY doc;
         """,
         // 7: the search index merges its segments sixteen at a time rather than four (FTS5's automerge): each
-        // commit of an ingest adds a segment, and merging them four by four was a third of the index's time.
+        // commit of an ingest adds a segment, and merging is a good part of the index's work while it is written.
         """
         INSERT INTO articles(articles, rank) VALUES ('automerge', 16);
         """,
