@@ -24,16 +24,10 @@ public static class PolicyJson
     /// <summary>Options for other writers that want the same readable, stable output.</summary>
     public static JsonWriterOptions Writer(bool indented = true) => WriterOptions with { Indented = indented };
 
-    public static string Write(PolicyDocument doc, bool indented = true)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Writer(indented)))
-            WriteDocument(w, doc);
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + (indented ? "\n" : "");
-    }
+    public static string Write(PolicyDocument doc, bool indented = true) => Encoding.UTF8.GetString(WriteUtf8(doc, indented));
 
     /// <summary>The bytes of <see cref="Write"/> in UTF-8, written as such (what the store compresses): no
-    /// string of the JSON is made and encoded again.</summary>
+    /// string of the JSON is made and encoded again. Lines end in <c>\n</c> on every platform.</summary>
     public static byte[] WriteUtf8(PolicyDocument doc, bool indented = true)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(256, doc.Text.Length * 4));

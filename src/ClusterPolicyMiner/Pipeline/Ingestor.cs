@@ -34,8 +34,8 @@ public sealed class Ingestor(DocumentPipeline pipeline, PolicyStore store)
     private const int TrimEvery = 5000;
 
     /// <summary>Documents read, processed and stored at once (one commit); bounds the memory of a run with
-    /// <see cref="ChunkBytes"/>. 0: thirty-two per core (a commit per eight documents a core cost a fifth of
-    /// the search index's time in merging its many small segments).</summary>
+    /// <see cref="ChunkBytes"/>. 0: thirty-two per core (fewer commits than eight a core, so fewer and larger
+    /// segments of the search index to merge).</summary>
     public int ChunkSize { get; init; }
 
     /// <summary>Raw bytes past which a chunk is closed before it has <see cref="ChunkSize"/> documents, so that
